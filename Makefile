@@ -1,0 +1,24 @@
+# Winnow: `make run` cleans the seed page, `make test` runs every test.
+SWIFT ?= swift
+SEED  := seeds/000_d93de6c995681d6c.txt
+BIN   := .build/release/winnow
+
+.PHONY: run test build deps bench clean
+
+run: deps build
+	$(BIN) clean $(SEED)
+
+test: deps
+	$(SWIFT) test --disable-xctest
+
+build: deps
+	$(SWIFT) build -c release
+
+# The C libraries behind the system-library targets, installed only when pkg-config cannot find them.
+deps:
+	@pkg-config --exists libxml-2.0 zlib 2>/dev/null || { \
+	  echo "installing libxml2-dev zlib1g-dev pkg-config"; \
+	  apt-get update -qq && apt-get install -y -qq libxml2-dev zlib1g-dev pkg-config; }
+
+clean:
+	rm -rf .build

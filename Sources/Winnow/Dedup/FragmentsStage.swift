@@ -1,0 +1,91 @@
+/// The `fragments` stage: a short document whose text stands inside a longer kept document (its first
+/// sentence, a paragraph, its headline repeated alone) is dropped in favour of that document.
+///
+/// The index holds one stable hash per sentence of each kept document, pointing to the document;
+/// memory is about 20 bytes per sentence, a small fixed share of the corpus (roughly a tenth of
+/// news text). A candidate's sentences are looked up; the kept document that covers the largest
+/// share of the candidate's tokens is its container when the share reaches `min-containment`.
+/// Teasers are left alone: the `teasers` stage judges them.
+public final class FragmentsStage: Stage {
+    /// The stage's options, as the pipeline file names them.
+    public struct Options: Sendable, Equatable {
+        /// The share of a candidate's tokens that must stand in one container.
+        public var minContainment = 0.9
+        /// Candidates longer than this many tokens are not fragments.
+        public var maxLength = 400
+
+        /// The defaults: containment 0.9, candidates up to 400 tokens.
+        public init() {}
+    }
+
+    public let name = "fragments"
+    public let preparation = Preparation()
+    private let options: Options
+    private var index: [UInt64: Int32] = [:]
+    private var chain: [Int32] = []
+    private var owners: [Int32] = []
+    private var lengths: [Int32] = []
+    private var ids = IdentifierArena()
+    /// Entries walked per sentence at most, so a sentence in every document cannot make a run quadratic.
+    private let maximumChain = 32
+
+    /// A fragments stage with `options`.
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Hashes each sentence of the key and notes whether the document is a teaser.
+    public struct Preparation: DocumentPreparation {
+        public func prepare(_ document: inout Document) -> (sentences: [(hash: UInt64, tokens: Int)], tokens: Int, teaser: Bool) {
+            let key = document.matchingKey()
+            let teaser = document.annotations.teaserCandidate || TeaserDetector().detect(document.text) != nil
+            var sentences: [(UInt64, Int)] = []
+            sentences.reserveCapacity(key.sentenceStarts.count)
+            key.tokenHashes.withUnsafeBufferPointer { hashes in
+                for sentence in key.sentenceStarts.indices {
+                    let range = key.sentenceTokens(sentence)
+                    var hash: UInt64 = 0x5345_4e54
+                    for token in range { hash = StableHash.combine(hash, hashes[token]) }
+                    sentences.append((hash, range.count))
+                }
+            }
+            return (sentences, key.count, teaser)
+        }
+    }
+
+    public func process(_ document: Document, prepared: (sentences: [(hash: UInt64, tokens: Int)], tokens: Int, teaser: Bool),
+                        context: StageContext) throws {
+        if !prepared.teaser, prepared.tokens > 0, prepared.tokens <= options.maxLength,
+           let (container, share) = container(of: prepared.sentences, tokens: prepared.tokens) {
+            let kept = ids[container]
+            context.drop(document, reason: "fragment", of: kept, score: share)
+            context.annotate(kept) { $0.annotations.duplicates.append(document.id) }
+            return
+        }
+        let handle = ids.append(document.id)
+        lengths.append(Int32(prepared.tokens))
+        for sentence in prepared.sentences {
+            owners.append(handle)
+            chain.append(index.updateValue(Int32(owners.count - 1), forKey: sentence.hash) ?? -1)
+        }
+        context.emit(document)
+    }
+
+    /// The longer kept document covering the largest share of the candidate's tokens, if enough.
+    private func container(of sentences: [(hash: UInt64, tokens: Int)], tokens: Int) -> (Int32, Double)? {
+        var covered: [Int32: Int] = [:]
+        for sentence in sentences {
+            var seen = Set<Int32>()
+            var entry = index[sentence.hash] ?? -1
+            var walked = 0
+            while entry >= 0 && walked < maximumChain {
+                let owner = owners[Int(entry)]
+                if lengths[Int(owner)] > tokens, seen.insert(owner).inserted { covered[owner, default: 0] += sentence.tokens }
+                entry = chain[Int(entry)]
+                walked += 1
+            }
+        }
+        let best = covered.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        guard let best else { return nil }
+        let share = Double(best.value) / Double(tokens)
+        return share >= options.minContainment ? (best.key, share) : nil
+    }
+}

@@ -1,0 +1,56 @@
+/// The pure, per-document half of a stage: it may run on any thread, in any order, so it must not
+/// touch shared state. Whatever it returns is handed back to the stage's `process` for that document.
+public protocol DocumentPreparation: Sendable {
+    /// What the preparation computes for one document (a signature, a detection), or `Void`.
+    associatedtype Output: Sendable
+
+    /// Computes the output for `document`; it may also refine the document (normalise its text).
+    func prepare(_ document: inout Document) -> Output
+}
+
+/// A preparation that does nothing, for stages whose work is all in `process`.
+public struct NoPreparation: DocumentPreparation {
+    /// Nothing to set up.
+    public init() {}
+    /// Does nothing.
+    public func prepare(_ document: inout Document) {}
+}
+
+/// One step of a pipeline: it sees every document in input order and keeps, changes or drops it.
+///
+/// A stage has one job. Its expensive pure work goes in `preparation`, which the pipeline runs in
+/// parallel over a batch; its decisions go in `process`, called one document at a time in input
+/// order, so the output never depends on the thread count. A stage that must hold documents back
+/// (a teaser whose article may come later) releases them in `finish`.
+///
+/// ```swift
+/// final class DropEmpty: Stage {
+///     let name = "drop-empty"
+///     let preparation = NoPreparation()
+///     func process(_ document: Document, prepared: Void, context: StageContext) throws {
+///         if document.text.isEmpty { context.drop(document, reason: "empty") } else { context.emit(document) }
+///     }
+/// }
+/// ```
+public protocol Stage: AnyObject {
+    /// The pure per-document work of the stage.
+    associatedtype Preparation: DocumentPreparation
+
+    /// The stage's name as pipeline files spell it.
+    var name: String { get }
+
+    /// The pure work, run in parallel before `process`.
+    var preparation: Preparation { get }
+
+    /// Decides about one document: `context.emit` it (possibly changed), or `context.drop` it with a reason,
+    /// or hold it for `finish`.
+    func process(_ document: Document, prepared: Preparation.Output, context: StageContext) throws
+
+    /// Called once after the last document: emit or drop whatever the stage still holds.
+    func finish(context: StageContext) throws
+}
+
+extension Stage {
+    /// By default a stage holds nothing back.
+    public func finish(context: StageContext) throws {}
+}

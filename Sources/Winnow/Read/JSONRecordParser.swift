@@ -1,0 +1,56 @@
+/// Turns one JSON object into a document: the id and text fields decoded, every other field kept
+/// verbatim and in order, and Winnow's own `winnow` annotation object read back.
+struct JSONRecordParser {
+    let options: ReadOptions
+    let stem: String
+    let path: String
+
+    /// The document for the object in `bytes`, which starts on `line` of the input.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, lineStartColumn: Int = 1) throws -> Document {
+        var scanner = JSONScanner(bytes)
+        var id: String?
+        var text: String?
+        var fields: [Field] = []
+        var annotations = Annotations()
+        let location = { (offset: Int) in SourceLocation(file: path, line: line, column: offset + lineStartColumn) }
+        do {
+            guard scanner.peek() == UInt8(ascii: "{") else {
+                throw JSONScanner.SyntaxError(offset: scanner.index, message: "a record must be a JSON object")
+            }
+            try scanner.scanObject { key, range, scanner in
+                let raw = UnsafeBufferPointer(rebasing: bytes[range])
+                if key == options.textField {
+                    guard raw.first == UInt8(ascii: "\"") else {
+                        throw WinnowError(.input, "field \"\(key)\" must be a string", at: location(range.lowerBound))
+                    }
+                    var inner = JSONScanner(raw)
+                    text = try inner.scanString()
+                    scanner.repairs += inner.repairs
+                } else if key == options.idField {
+                    if raw.first == UInt8(ascii: "\"") {
+                        var inner = JSONScanner(raw)
+                        id = try inner.scanString()
+                        scanner.repairs += inner.repairs
+                    } else if let first = raw.first, first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) {
+                        id = String(decoding: raw, as: UTF8.self)
+                    } else {
+                        throw WinnowError(.input, "field \"\(key)\" must be a string or a number", at: location(range.lowerBound))
+                    }
+                } else if key == "winnow", raw.first == UInt8(ascii: "{") {
+                    annotations = try AnnotationsCodec.decode(raw)
+                } else {
+                    fields.append(Field(name: key, value: .json(String(decoding: raw, as: UTF8.self))))
+                }
+            }
+            try scanner.expectEnd()
+        } catch let error as JSONScanner.SyntaxError {
+            throw WinnowError(.input, "invalid JSON: \(error.message)", at: location(error.offset))
+        }
+        guard let text else {
+            throw WinnowError(.input, "record has no \"\(options.textField)\" field (set --text-field)", at: location(0))
+        }
+        let document = Document(id: DocumentID(id ?? "\(stem):\(line)"), text: text, fields: fields,
+                                source: SourceLocation(file: path, line: line), annotations: annotations)
+        return document
+    }
+}

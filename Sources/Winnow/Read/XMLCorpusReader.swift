@@ -1,0 +1,161 @@
+import Foundation
+import CLibXML2
+
+/// Reads Winnow's own XML (`<corpus><doc id=…><p>…</p><teaser id=…>…</teaser></doc></corpus>`) as a
+/// stream with libxml2's `xmlTextReader`: memory stays constant whatever the file's size.
+///
+/// Attributes other than Winnow's own become fields; `<field name=… type="json">` elements carry
+/// fields that could not be attributes. The input is untrusted: no network, no external DTD, no
+/// entity substitution.
+final class XMLCorpusReader: RecordReader {
+    private let path: String
+    private let source: ByteSource
+    private let input: XMLInput
+    private var reader: xmlTextReaderPtr?
+    private let stem: String
+
+    /// The attributes that describe the document rather than carry a field.
+    static let ownAttributes: Set<String> = ["id", "source", "line", "truncated", "teaser", "repaired", "teaser-of", "cluster"]
+
+    init(path: String, source: ByteSource, lines: LineReader) throws {
+        self.path = path
+        self.source = source
+        self.stem = SourceLocation.stem(of: path)
+        self.input = XMLInput(lines: lines)
+        let context = Unmanaged.passUnretained(input).toOpaque()
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue)
+        reader = xmlReaderForIO({ context, buffer, length in
+            guard let context, let buffer, length > 0 else { return 0 }
+            let input = Unmanaged<XMLInput>.fromOpaque(context).takeUnretainedValue()
+            return input.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+        }, nil, context, path, "UTF-8", options)
+        guard let reader else { throw WinnowError(.input, "cannot start the XML reader", at: SourceLocation(file: path, line: 0)) }
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            let input = Unmanaged<XMLInput>.fromOpaque(context).takeUnretainedValue()
+            if input.errorMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
+                let message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
+                input.errorMessage = message.trimmingCharacters(in: .whitespacesAndNewlines)
+                input.errorLine = Int(error.pointee.line)
+                input.errorColumn = Int(error.pointee.int2)
+            }
+        }, context)
+    }
+
+    deinit { if let reader { xmlFreeTextReader(reader) } }
+
+    var bytesRead: Int { source.bytesRead }
+
+    func next() throws -> Document? {
+        guard let reader else { return nil }
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if status == 0 { return nil }
+            if status < 0 { throw failure() }
+            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue), name(reader) == "doc" {
+                return try readDocument(reader)
+            }
+        }
+    }
+
+    private func readDocument(_ reader: xmlTextReaderPtr) throws -> Document {
+        let line = Int(xmlTextReaderGetParserLineNumber(reader))
+        var attributes: [(String, String)] = []
+        if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
+            repeat { attributes.append((name(reader), value(reader))) } while xmlTextReaderMoveToNextAttribute(reader) == 1
+            xmlTextReaderMoveToElement(reader)
+        }
+        let attribute = { (key: String) in attributes.first { $0.0 == key }?.1 }
+        var annotations = Annotations()
+        annotations.truncated = attribute("truncated") == "true"
+        annotations.teaserCandidate = attribute("teaser") == "true"
+        annotations.repaired = attribute("repaired") == "true"
+        annotations.teaserOf = attribute("teaser-of").map { DocumentID($0) }
+        annotations.cluster = attribute("cluster").map { DocumentID($0) }
+        var fields = attributes.filter { !Self.ownAttributes.contains($0.0) }.map { Field(name: $0.0, value: .string($0.1)) }
+        var paragraphs: [String] = []
+        let origin = attribute("source").map { SourceLocation(file: $0, line: Int(attribute("line") ?? "") ?? 0) }
+        let location = origin ?? SourceLocation(file: path, line: line)
+        let id = attribute("id").map { DocumentID($0) } ?? DocumentID(stem: stem, line: line)
+
+        if xmlTextReaderIsEmptyElement(reader) == 0 {
+            let depth = xmlTextReaderDepth(reader)
+            var status = xmlTextReaderRead(reader)
+            while status == 1 {
+                let type = xmlTextReaderNodeType(reader)
+                if type == Int32(XML_READER_TYPE_END_ELEMENT.rawValue) && xmlTextReaderDepth(reader) == depth { break }
+                if type == Int32(XML_READER_TYPE_ELEMENT.rawValue) && xmlTextReaderDepth(reader) == depth + 1 {
+                    let element = name(reader)
+                    let elementAttribute = { (key: String) -> String? in
+                        guard let raw = xmlTextReaderGetAttribute(reader, key) else { return nil }
+                        defer { winnow_xml_free(raw) }
+                        return String(cString: raw)
+                    }
+                    let content = text(reader)
+                    switch element {
+                    case "p": paragraphs.append(content)
+                    case "teaser":
+                        annotations.teasers.append(AttachedTeaser(id: DocumentID(elementAttribute("id") ?? ""), text: content))
+                    case "field":
+                        let fieldName = elementAttribute("name") ?? ""
+                        let isJSON = elementAttribute("type") == "json"
+                        fields.append(Field(name: fieldName, value: isJSON ? .json(content) : .string(content)))
+                    default: break
+                    }
+                    status = xmlTextReaderNext(reader)
+                    continue
+                }
+                status = xmlTextReaderRead(reader)
+            }
+            if status < 0 { throw failure() }
+            if status == 0 { throw WinnowError(.input, "the file ends inside <doc>", at: SourceLocation(file: path, line: line)) }
+        }
+        return Document(id: id, text: paragraphs.joined(separator: "\n"), fields: fields, source: location,
+                        annotations: annotations)
+    }
+
+    private func failure() -> WinnowError {
+        if let error = input.thrown { return error }
+        let line = input.errorLine ?? Int(reader.map { xmlTextReaderGetParserLineNumber($0) } ?? 0)
+        return WinnowError(.input, "malformed XML: \(input.errorMessage ?? "parse error")",
+                           at: SourceLocation(file: path, line: line, column: input.errorColumn.flatMap { $0 > 0 ? $0 : nil }))
+    }
+
+    private func name(_ reader: xmlTextReaderPtr) -> String {
+        xmlTextReaderConstName(reader).map { String(cString: $0) } ?? ""
+    }
+
+    private func value(_ reader: xmlTextReaderPtr) -> String {
+        xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+    }
+
+    private func text(_ reader: xmlTextReaderPtr) -> String {
+        guard let raw = xmlTextReaderReadString(reader) else { return "" }
+        defer { winnow_xml_free(raw) }
+        return String(cString: raw)
+    }
+}
+
+/// The bytes libxml2 pulls, and the first error it reported, shared with its C callbacks.
+final class XMLInput {
+    let lines: LineReader
+    var thrown: WinnowError?
+    var errorMessage: String?
+    var errorLine: Int?
+    var errorColumn: Int?
+
+    init(lines: LineReader) { self.lines = lines }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int32 {
+        do {
+            return Int32(try lines.readRaw(into: buffer))
+        } catch let error as WinnowError {
+            thrown = error
+            return -1
+        } catch {
+            return -1
+        }
+    }
+}
+
+

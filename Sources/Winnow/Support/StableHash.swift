@@ -1,0 +1,79 @@
+/// Stable, documented hashes for everything that decides output (never Swift's per-process `Hasher`).
+///
+/// The 64-bit hash reads the bytes as little-endian 8-byte words and mixes each with a 128-bit
+/// multiply folded to 64 bits (the "mum" step of wyhash); the tail is zero-padded and the length is
+/// mixed in last. The same bytes and seed give the same value on every machine and run.
+public enum StableHash {
+    @usableFromInline static let prime0: UInt64 = 0xa076_1d64_78bd_642f
+    @usableFromInline static let prime1: UInt64 = 0xe703_7ed1_a0b4_28db
+    @usableFromInline static let prime2: UInt64 = 0x8ebc_6af0_9c88_c6e3
+
+    /// Multiplies two words to 128 bits and folds the halves together.
+    @inlinable @inline(__always)
+    public static func mum(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
+    }
+
+    /// Mixes one 64-bit value into a well-spread 64-bit value (a bijection-free finaliser).
+    @inlinable @inline(__always)
+    public static func mix(_ value: UInt64, seed: UInt64 = 0) -> UInt64 {
+        mum(value ^ prime0 ^ seed, prime1 ^ (seed &* prime2))
+    }
+
+    /// The 64-bit hash of `bytes` under `seed`.
+    @inlinable
+    public static func hash64(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        var state = seed ^ prime0
+        var offset = 0
+        let count = bytes.count
+        while offset + 8 <= count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            state = mum(state ^ word, prime1)
+            offset += 8
+        }
+        if offset < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < count {
+                tail |= UInt64(bytes[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            state = mum(state ^ tail, prime2)
+        }
+        return mum(state ^ UInt64(count), prime1 ^ seed)
+    }
+
+    /// The 64-bit hash of a byte array.
+    @inlinable
+    public static func hash64(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+        bytes.withUnsafeBytes { hash64($0, seed: seed) }
+    }
+
+    /// The 64-bit hash of a string's UTF-8 bytes.
+    public static func hash64(_ text: String, seed: UInt64 = 0) -> UInt64 {
+        var copy = text
+        return copy.withUTF8 { hash64(UnsafeRawBufferPointer($0), seed: seed) }
+    }
+
+    /// Combines an accumulated hash with the next value, order-sensitive (for n-grams of token hashes).
+    @inlinable @inline(__always)
+    public static func combine(_ accumulated: UInt64, _ next: UInt64) -> UInt64 {
+        mum(accumulated ^ next, prime2)
+    }
+}
+
+/// A 128-bit stable digest: two independent 64-bit hashes of the same bytes.
+public struct Digest128: Hashable, Sendable {
+    /// The first 64 bits.
+    public var high: UInt64
+    /// The second 64 bits.
+    public var low: UInt64
+
+    /// The digest of `bytes`.
+    public init(_ bytes: UnsafeRawBufferPointer) {
+        high = StableHash.hash64(bytes, seed: 0x5749_4e4e_4f57_0001)
+        low = StableHash.hash64(bytes, seed: 0x5749_4e4e_4f57_0002)
+    }
+}

@@ -1,0 +1,73 @@
+/// Recognises a truncated teaser by its end: an ellipsis in any of its forms, possibly followed by a
+/// "read more" tail.
+///
+/// It works on the text as it came, before the matching key folds `…` into `...`.
+///
+/// ```swift
+/// TeaserDetector().detect("The minister said on Monday that …  Read more")?.body
+/// // "The minister said on Monday that"
+/// ```
+public struct TeaserDetector: Sendable {
+    /// What a detection found.
+    public struct Detection: Sendable, Equatable {
+        /// The teaser's text without the ellipsis and the tail, trimmed.
+        public var body: Substring
+        /// The ellipsis marker as it stood.
+        public var marker: String
+        /// The read-more tail, when there was one.
+        public var tail: String?
+    }
+
+    /// The default read-more tails, several languages, compared case-insensitively.
+    public static let defaultTails = [
+        "read more", "read more »", "read more >>", "read more ›", "read the full story", "continue reading",
+        "more", "more »", "more >>", "full story", "weiterlesen", "mehr", "lire la suite", "lire plus", "suite",
+        "leer más", "seguir leyendo", "leggi tutto", "continua a leggere", "lees meer", "czytaj więcej",
+        "ler mais", "подробнее", "читать далее", "続きを読む", "阅读更多", "»", "→", "›",
+    ]
+
+    /// The ellipsis forms, longest first so `[...]` wins over `...`.
+    static let markers = [
+        "[&hellip;]", "(&hellip;)", "&hellip;", "[&#8230;]", "&#8230;", "&#x2026;", "[...]", "(...)", "[…]", "(…)",
+        ". . .", "...", "…",
+    ]
+
+    /// The read-more tails this detector accepts.
+    public var tails: [String]
+
+    /// A detector with the given read-more tails.
+    public init(tails: [String] = TeaserDetector.defaultTails) {
+        self.tails = tails.map { $0.lowercased() }.sorted { $0.count > $1.count }
+    }
+
+    /// The detection for `text`, or nil when it does not end like a teaser.
+    public func detect(_ text: some StringProtocol) -> Detection? {
+        var rest = Substring(text).trimmingBlanks()
+        var tail: String?
+        if let found = tails.first(where: { rest.lowercased().hasSuffix($0) }) {
+            let candidate = rest.dropLast(found.count).trimmingBlanks()
+            if Self.marker(at: candidate) != nil {
+                tail = String(rest.suffix(found.count))
+                rest = candidate
+            }
+        }
+        guard let marker = Self.marker(at: rest) else { return nil }
+        let body = rest.dropLast(marker.count).trimmingBlanks()
+        guard !body.isEmpty else { return nil }
+        return Detection(body: body, marker: marker, tail: tail)
+    }
+
+    static func marker(at text: Substring) -> String? {
+        markers.first { text.hasSuffix($0) }
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing spaces, tabs and no-break spaces.
+    func trimmingBlanks() -> Substring {
+        var result = self
+        while let first = result.first, first == " " || first == "\t" || first == "\u{A0}" { result.removeFirst() }
+        while let last = result.last, last == " " || last == "\t" || last == "\u{A0}" { result.removeLast() }
+        return result
+    }
+}

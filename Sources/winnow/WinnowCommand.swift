@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Winnow
+
+/// `winnow`: cleans scraped text corpora.
+@main
+struct WinnowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "winnow",
+        abstract: "Clean scraped text corpora: normalise, remove duplicates and fragments, repair teasers.",
+        discussion: """
+            Examples:
+              winnow clean seeds/000_d93de6c995681d6c.txt          # the seed page as a clean XML corpus
+              winnow clean --format jsonl --decisions log.jsonl pages/*.txt
+              winnow run Pipelines/jsonl-dedup.yaml corpus.jsonl.gz -o clean.jsonl --report report.json
+              zcat dump.jsonl.gz | winnow normalize | winnow dedup > clean.jsonl
+              winnow pipeline news                                 # the effective pipeline, defaults spelled out
+
+            Exit codes: 0 success, 1 bad input or a failed check, 2 usage error, 130/143 interrupted.
+            """,
+        version: Winnow.version,
+        subcommands: [Clean.self, Run.self, Convert.self, NormalizeCommand.self, DedupCommand.self,
+                      TeasersCommand.self, PipelineCommand.self]
+    )
+
+    /// Parses, runs, and maps failures to the documented exit codes (usage errors exit 2).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as WinnowError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            switch error.kind {
+            case .interrupted(let signal): Foundation.exit(128 + signal)
+            default: Foundation.exit(1)
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// A stage that loses or repeats a document is caught, and the run fails naming the ids.
+@Suite struct ConservationTests {
+    /// Silently swallows documents whose text is "lose me".
+    final class LosingStage: Stage {
+        let name = "losing"
+        let preparation = NoPreparation()
+        func process(_ document: Document, prepared: Void, context: StageContext) throws {
+            if document.text != "lose me" { context.emit(document) }
+        }
+    }
+
+    /// Emits every document twice.
+    final class DoublingStage: Stage {
+        let name = "doubling"
+        let preparation = NoPreparation()
+        func process(_ document: Document, prepared: Void, context: StageContext) throws {
+            context.emit(document)
+            context.emit(document)
+        }
+    }
+
+    /// Drops a document and also passes it on.
+    final class DropAndKeepStage: Stage {
+        let name = "drop-and-keep"
+        let preparation = NoPreparation()
+        func process(_ document: Document, prepared: Void, context: StageContext) throws {
+            context.drop(document, reason: "test")
+            context.emit(document)
+        }
+    }
+
+    let documents = [TestSupport.document(1, "keep me"), TestSupport.document(2, "lose me"), TestSupport.document(3, "keep me too")]
+
+    @Test func silentDropIsCaughtAndNamed() throws {
+        let error = #expect(throws: WinnowError.self) { try TestSupport.process(documents, [LosingStage()]) }
+        #expect(error?.kind == .check)
+        #expect(error?.message.contains("d2 was neither written nor dropped") == true)
+        #expect(error?.message.contains("d1") == false)
+    }
+
+    @Test func doubleWriteIsCaught() throws {
+        let error = #expect(throws: WinnowError.self) { try TestSupport.process(documents, [DoublingStage()]) }
+        #expect(error?.message.contains("d1 was written but it was already written or dropped") == true)
+    }
+
+    @Test func dropAndWriteIsCaught() throws {
+        let error = #expect(throws: WinnowError.self) { try TestSupport.process(documents, [DropAndKeepStage()]) }
+        #expect(error?.kind == .check)
+    }
+
+    @Test func failedRunWritesNoOutputFile() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let input = folder.appendingPathComponent("in.jsonl").path
+        try "{\"text\":\"a\"}\n{\"text\":\"b\"}\nnot json\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out.jsonl").path
+        try "old content\n".write(toFile: output, atomically: true, encoding: .utf8)
+        var job = CorpusJob(spec: PipelineSpec(name: "t", stages: [.normalize(.init())], format: .jsonl), inputs: [input])
+        job.output = output
+        #expect(throws: WinnowError.self) { try job.run() }
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "old content\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+}

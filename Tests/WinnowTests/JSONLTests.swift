@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// JSON Lines in and out: fields kept verbatim and in order, ids made when missing, errors located.
+@Suite struct JSONLTests {
+    @Test func nestedFieldsAndEscapesSurviveUnchanged() throws {
+        let line = #"{"url":"https:\/\/example.org\/a","text":"caf\u00e9 \"quoted\"","meta":{"tags":["a","b"],"n":1.50e3,"x":null},"id":"r1","score":-0.5}"#
+        let path = try TestSupport.file("in.jsonl", line + "\n")
+        let result = try TestSupport.run(PipelineSpec(name: "t", stages: [], format: .jsonl), [path])
+        #expect(result.output == #"{"id":"r1","text":"café \"quoted\"","url":"https:\/\/example.org\/a","meta":{"tags":["a","b"],"n":1.50e3,"x":null},"score":-0.5}"# + "\n")
+    }
+
+    @Test func missingIdBecomesStemAndLine() throws {
+        let path = try TestSupport.file("feed.jsonl", "\n{\"text\":\"first\"}\n\n{\"text\":\"second\",\"id\":7}\n")
+        let documents = try TestSupport.read(path)
+        #expect(documents.map(\.id.rawValue) == ["feed:2", "7"])
+        #expect(documents.map(\.source.line) == [2, 4])
+    }
+
+    @Test func configurableFieldNames() throws {
+        let path = try TestSupport.file("in.jsonl", #"{"url":"u1","content":"body text","lang":"en"}"# + "\n")
+        var options = ReadOptions()
+        options.idField = "url"
+        options.textField = "content"
+        let documents = try TestSupport.read(path, options)
+        #expect(documents.first?.id == "u1")
+        #expect(documents.first?.text == "body text")
+        #expect(documents.first?.fields.map(\.name) == ["lang"])
+    }
+
+    @Test func loneSurrogateBecomesReplacementCharacter() throws {
+        let path = try TestSupport.file("in.jsonl", #"{"text":"a\ud800b \ud83d\ude00"}"# + "\n")
+        #expect(try TestSupport.read(path).first?.text == "a\u{FFFD}b 😀")
+    }
+
+    @Test(arguments: [
+        ("not json\n", 1, "invalid JSON"),
+        ("{\"text\":\"ok\"}\n{\"id\":\"x\"}\n", 2, "no \"text\" field"),
+        ("{\"text\":3}\n", 1, "must be a string"),
+        ("[1,2]\n", 1, "must be a JSON object"),
+        ("{\"text\":\"a\"} trailing\n", 1, "after the value"),
+    ])
+    func badRecordsNameFileAndLine(input: String, line: Int, message: String) throws {
+        let path = try TestSupport.file("bad.jsonl", input)
+        let error = #expect(throws: WinnowError.self) { try TestSupport.read(path) }
+        #expect(error?.location?.file == path)
+        #expect(error?.location?.line == line)
+        #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() throws {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let path = try TestSupport.file("deep.jsonl", "{\"text\":\"a\",\"x\":\(deep)}\n")
+        let error = #expect(throws: WinnowError.self) { try TestSupport.read(path) }
+        #expect(error?.message.contains("nesting deeper") == true)
+    }
+
+    @Test func jsonArrayAndOwnJSONAreRead() throws {
+        let array = try TestSupport.file("a.json", "[\n {\"id\":\"a\",\"text\":\"one\"},\n {\"id\":\"b\",\"text\":\"two\"}\n]\n")
+        #expect(try TestSupport.read(array).map(\.id.rawValue) == ["a", "b"])
+        #expect(try TestSupport.read(array).map(\.source.line) == [2, 3])
+        let own = try TestSupport.file("o.json", #"{"generator":"winnow 0.1.0","documents":[{"id":"a","text":"one"}],"stats":{"in":1}}"#)
+        #expect(try TestSupport.read(own).map(\.text) == ["one"])
+    }
+}
