@@ -6,13 +6,14 @@ BIN   := .build/release/winnow
 .PHONY: run test build deps bench clean
 
 run: deps build
-	$(BIN) clean $(SEED)
+	@$(BIN) clean $(SEED)
 
 test: deps
 	$(SWIFT) test --disable-xctest
 
+# Build chatter goes to standard error, so `make run > corpus.xml` holds only the corpus.
 build: deps
-	$(SWIFT) build -c release
+	@$(SWIFT) build -c release 1>&2
 
 # The C libraries behind the system-library targets, installed only when pkg-config cannot find them.
 deps:
