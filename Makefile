@@ -17,9 +17,9 @@ build: deps
 
 # The C libraries behind the system-library targets, installed only when pkg-config cannot find them.
 deps:
-	@pkg-config --exists libxml-2.0 zlib 2>/dev/null || { \
-	  echo "installing libxml2-dev zlib1g-dev pkg-config"; \
-	  apt-get update -qq && apt-get install -y -qq libxml2-dev zlib1g-dev pkg-config; }
+	@pkg-config --exists libxml-2.0 zlib libutf8proc 2>/dev/null || { \
+	  echo "installing libxml2-dev zlib1g-dev libutf8proc-dev pkg-config"; \
+	  apt-get update -qq && apt-get install -y -qq libxml2-dev zlib1g-dev libutf8proc-dev pkg-config; }
 
 clean:
 	rm -rf .build

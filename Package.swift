@@ -23,9 +23,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CUtf8proc",
+            providers: [.apt(["libutf8proc-dev"]), .brew(["utf8proc"])]
+        ),
         .target(
             name: "Winnow",
-            dependencies: ["CLibXML2", "CZlib", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibXML2", "CZlib", "CUtf8proc", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "winnow",

@@ -1,13 +1,41 @@
 /// The `normalize` stage: cleans each document's output text and computes its matching key.
 ///
 /// Both are pure per-document work and run in parallel. A document whose text lost invalid bytes or
-/// invisible characters gets an `edit` decision saying how many; folding blanks and line breaks is
-/// counted in the report only, since it changes nothing a reader sees.
+/// invisible characters, or had mojibake repaired, gets an `edit` decision saying how many; folding
+/// blanks, line breaks, entities and NFC are counted in the report only, since a reader sees the
+/// same text.
 public final class NormalizeStage: Stage {
     /// The stage's options, as the pipeline file names them.
     public struct Options: Sendable, Equatable {
-        /// Creates the default options.
+        /// `unicode: nfc` (the default) puts the output text in NFC; `none` leaves it as it came.
+        public var unicode = UnicodeForm.nfc
+        /// `entities`: decode HTML character references in the output text (default true).
+        public var entities = true
+        /// `mojibake`: repair UTF-8 read as Windows-1252 in the output text (default false; the key always does).
+        public var mojibake = false
+        /// `ascii-quotes`: curly quotes and apostrophes become ASCII in the output text (default false).
+        public var asciiQuotes = false
+
+        /// The defaults: NFC, entities decoded, no mojibake repair, quotes kept.
         public init() {}
+
+        /// The cleaner rules these options ask for.
+        var cleanerOptions: TextCleaner.Options {
+            var options = TextCleaner.Options()
+            options.nfc = unicode == .nfc
+            options.entities = entities
+            options.mojibake = mojibake
+            options.asciiQuotes = asciiQuotes
+            return options
+        }
+    }
+
+    /// The Unicode form of the output text.
+    public enum UnicodeForm: String, Sendable, CaseIterable {
+        /// Canonical composition.
+        case nfc
+        /// As it came.
+        case none
     }
 
     public let name = "normalize"
@@ -15,7 +43,7 @@ public final class NormalizeStage: Stage {
 
     /// A normalize stage with `options`.
     public init(options: Options = Options()) {
-        preparation = Preparation(cleaner: TextCleaner())
+        preparation = Preparation(cleaner: TextCleaner(options: options.cleanerOptions))
     }
 
     /// Cleans the text and computes the key.
@@ -37,10 +65,14 @@ public final class NormalizeStage: Stage {
         if prepared.changed { context.count("normalize.changed") }
         if changes.invalidBytes > 0 { context.count("normalize.invalid-bytes", by: changes.invalidBytes) }
         if changes.removedCharacters > 0 { context.count("normalize.removed-characters", by: changes.removedCharacters) }
-        if changes.invalidBytes + changes.removedCharacters > 0 {
+        if changes.entities > 0 { context.count("normalize.entities", by: changes.entities) }
+        if changes.mojibake > 0 { context.count("normalize.mojibake", by: changes.mojibake) }
+        if changes.composed { context.count("normalize.nfc") }
+        if changes.invalidBytes + changes.removedCharacters + changes.mojibake > 0 {
             var parts: [String] = []
             if changes.invalidBytes > 0 { parts.append("\(changes.invalidBytes) invalid bytes replaced") }
             if changes.removedCharacters > 0 { parts.append("\(changes.removedCharacters) invisible characters removed") }
+            if changes.mojibake > 0 { parts.append("\(changes.mojibake) mojibake sequences repaired") }
             context.record(.edit, of: document, reason: "normalize", detail: parts.joined(separator: ", "))
         }
         context.emit(document)

@@ -2,21 +2,51 @@
 ///
 /// Invalid UTF-8 becomes U+FFFD; CRLF, CR, NEL, U+2028 and U+2029 become LF; zero-width characters,
 /// bidi controls, soft hyphens and control characters other than LF and TAB are removed; runs of
-/// blanks become one space; lines are trimmed; runs of blank lines become one.
+/// blanks (space, TAB, NBSP and the other Unicode spaces) become one space; lines are trimmed; runs
+/// of blank lines become one. By default HTML character references are decoded (once) and the text
+/// is put in NFC; mojibake repair and ASCII quotes are optional.
+///
+/// ```swift
+/// TextCleaner().clean("caf\u{65}\u{301}&nbsp;&amp;amp;  bar\r\n").text   // "café &amp; bar"
+/// ```
 public struct TextCleaner: Sendable {
+    /// Which optional rules run.
+    public struct Options: Sendable, Equatable {
+        /// Decode HTML character references (`&amp;`, `&#8217;`, `&hellip;`).
+        public var entities = true
+        /// Repair UTF-8 that was read as Windows-1252 (`â€™` → `’`).
+        public var mojibake = false
+        /// Put the text in Unicode NFC.
+        public var nfc = true
+        /// Replace curly quotes and apostrophes with ASCII ones.
+        public var asciiQuotes = false
+
+        /// The defaults: entities decoded, NFC, no mojibake repair, quotes kept.
+        public init() {}
+    }
+
     /// Counts of what a cleanup changed, for the report.
     public struct Changes: Sendable, Equatable {
         /// Invalid UTF-8 sequences replaced by U+FFFD.
         public var invalidBytes = 0
         /// Characters removed (controls, zero-width, soft hyphens, bidi controls).
         public var removedCharacters = 0
+        /// HTML character references decoded.
+        public var entities = 0
+        /// Mojibake sequences repaired.
+        public var mojibake = 0
+        /// NFC changed the text.
+        public var composed = false
 
         /// No change.
         public init() {}
     }
 
-    /// A cleaner with the default rules.
-    public init() {}
+    /// The rules in force.
+    public var options: Options
+
+    /// A cleaner with `options`.
+    public init(options: Options = Options()) { self.options = options }
 
     /// The cleaned text and what changed.
     public func clean(_ text: String) -> (text: String, changes: Changes) {
@@ -26,89 +56,90 @@ public struct TextCleaner: Sendable {
 
     /// Cleans raw bytes, which need not be valid UTF-8.
     public func clean(utf8 input: UnsafeBufferPointer<UInt8>) -> (text: String, changes: Changes) {
-        var changes = Changes()
-        if Self.isClean(input) {
-            return (String(decoding: input, as: UTF8.self), changes)
+        if Self.isClean(input, entities: options.entities) {
+            return (String(decoding: input, as: UTF8.self), Changes())
         }
-        var output = [UInt8]()
-        output.reserveCapacity(input.count)
-        var pendingSpace = false
-        var pendingNewlines = 0
-        var lineHasText = false
-        var anyText = false
-
-        func breakLine() {
-            pendingSpace = false
-            if lineHasText { pendingNewlines += 1 } else if anyText { pendingNewlines = max(pendingNewlines, 2) }
-            lineHasText = false
-        }
-        func appendScalar(_ scalar: Unicode.Scalar) {
-            if pendingNewlines > 0 {
-                if anyText { output.append(contentsOf: repeatElement(0x0A, count: min(pendingNewlines, 2))) }
-                pendingNewlines = 0
-            } else if pendingSpace && lineHasText {
-                output.append(0x20)
-            }
-            pendingSpace = false
-            lineHasText = true
-            anyText = true
-            if scalar.isASCII {
-                output.append(UInt8(scalar.value))
-            } else {
-                output.append(contentsOf: UTF8.encode(scalar)!)
-            }
-        }
-
-        var iterator = input.makeIterator()
-        var decoder = UTF8()
-        var previousWasCR = false
-        decoding: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                let wasCR = previousWasCR
-                previousWasCR = false
-                switch Self.classify(scalar) {
-                case .text: appendScalar(scalar)
-                case .blank: pendingSpace = true
-                case .lineBreak:
-                    if scalar == "\n" && wasCR { continue }
-                    previousWasCR = scalar == "\r"
-                    breakLine()
-                case .removed: changes.removedCharacters += 1
+        var state = CleanState(capacity: input.count, options: options)
+        let count = input.count
+        var index = 0
+        while index < count {
+            let byte = input[index]
+            if byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "&") {
+                var end = index + 1
+                while end < count {
+                    let next = input[end]
+                    guard next > 0x20 && next < 0x7F && next != UInt8(ascii: "&") else { break }
+                    end += 1
                 }
-            case .emptyInput:
-                break decoding
-            case .error:
-                previousWasCR = false
-                changes.invalidBytes += 1
-                appendScalar("\u{FFFD}")
+                state.appendRun(UnsafeBufferPointer(rebasing: input[index..<end]))
+                index = end
+                continue
             }
+            if byte < 0x80 {
+                switch byte {
+                case 0x20, 0x09:
+                    state.pendingSpace = true
+                case 0x0A:
+                    state.breakLine()
+                case 0x0D:
+                    state.breakLine()
+                    if index + 1 < count && input[index + 1] == 0x0A { index += 1 }
+                case UInt8(ascii: "&"):
+                    if options.entities, let (text, length) = HTMLEntities.decode(input, at: index) {
+                        state.changes.entities += 1
+                        for scalar in text.unicodeScalars { state.handle(scalar) }
+                        index += length
+                        continue
+                    }
+                    state.appendRun(UnsafeBufferPointer(rebasing: input[index..<index + 1]))
+                default:
+                    state.changes.removedCharacters += 1
+                }
+                index += 1
+                continue
+            }
+            if options.mojibake, Mojibake.mayStart(input, at: index), let (scalar, length) = Mojibake.repair(input, at: index) {
+                state.changes.mojibake += 1
+                state.handle(scalar)
+                index += length
+                continue
+            }
+            let (scalar, length, valid) = Self.decode(input, at: index)
+            if !valid { state.changes.invalidBytes += 1 }
+            state.handle(scalar)
+            index += length
         }
-        return (String(decoding: output, as: UTF8.self), changes)
+        return state.finish()
     }
 
-    /// True when `input` is printable ASCII lines with single spaces and no blank runs, already clean.
-    static func isClean(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Decodes the scalar at `index`; an invalid or overlong sequence gives U+FFFD for one byte.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int, Bool) {
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return (scalar, UTF8.width(scalar), true) }
+        return ("\u{FFFD}", 1, false)
+    }
+
+    /// True when `input` is printable ASCII lines with single spaces and nothing to decode: already clean.
+    static func isClean(_ input: UnsafeBufferPointer<UInt8>, entities: Bool) -> Bool {
         var previous: UInt8 = 0x0A
         for byte in input {
-            if byte >= 0x21 && byte < 0x7F {
+            if byte > 0x20 && byte < 0x7F {
+                if byte == UInt8(ascii: "&") && entities { return false }
                 previous = byte
                 continue
             }
-            switch byte {
-            case 0x20 where previous != 0x20 && previous != 0x0A: previous = byte
-            case 0x0A where previous != 0x20 && previous != 0x0A: previous = byte
-            default: return false
-            }
+            guard (byte == 0x20 || byte == 0x0A) && previous != 0x20 && previous != 0x0A else { return false }
+            previous = byte
         }
-        return previous != 0x20 && previous != 0x0A || input.isEmpty
+        return input.isEmpty || (previous != 0x20 && previous != 0x0A)
     }
 
     /// What the cleaner does with one scalar.
     enum Role { case text, blank, lineBreak, removed }
 
-    static func classify(_ scalar: Unicode.Scalar) -> Role {
-        let value = scalar.value
+    static func classify(_ value: UInt32) -> Role {
         if value < 0x80 {
             switch value {
             case 0x0A, 0x0D: return .lineBreak
@@ -121,9 +152,94 @@ public struct TextCleaner: Sendable {
         case 0x85, 0x2028, 0x2029: return .lineBreak
         case 0x80...0x9F: return .removed
         case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return .blank
-        case 0xAD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF: return .removed
+        case 0xAD, 0x034F, 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F, 0xFEFF:
+            return .removed
         case 0xFFFE, 0xFFFF: return .removed
         default: return .text
         }
+    }
+}
+
+/// The output being built by one cleanup: bytes, pending blanks and line breaks, and counts.
+private struct CleanState {
+    var output: [UInt8]
+    var changes = TextCleaner.Changes()
+    var pendingSpace = false
+    var pendingNewlines = 0
+    var lineHasText = false
+    var anyText = false
+    var needsNFC = false
+    let options: TextCleaner.Options
+
+    init(capacity: Int, options: TextCleaner.Options) {
+        output = []
+        output.reserveCapacity(capacity + 16)
+        self.options = options
+    }
+
+    /// Writes the blank or line breaks waiting before the next visible character.
+    @inline(__always)
+    mutating func beginText() {
+        if pendingNewlines > 0 {
+            if anyText {
+                output.append(0x0A)
+                if pendingNewlines > 1 { output.append(0x0A) }
+            }
+            pendingNewlines = 0
+        } else if pendingSpace && lineHasText {
+            output.append(0x20)
+        }
+        pendingSpace = false
+        lineHasText = true
+        anyText = true
+    }
+
+    @inline(__always)
+    mutating func appendRun(_ bytes: UnsafeBufferPointer<UInt8>) {
+        beginText()
+        output.append(contentsOf: bytes)
+    }
+
+    mutating func breakLine() {
+        pendingSpace = false
+        if lineHasText { pendingNewlines += 1 } else if anyText { pendingNewlines = max(pendingNewlines, 2) }
+        lineHasText = false
+    }
+
+    mutating func handle(_ scalar: Unicode.Scalar) {
+        switch TextCleaner.classify(scalar.value) {
+        case .blank: pendingSpace = true
+        case .lineBreak: breakLine()
+        case .removed: changes.removedCharacters += 1
+        case .text:
+            beginText()
+            var value = scalar
+            if options.asciiQuotes { value = Self.asciiQuote(value) }
+            if value.isASCII {
+                output.append(UInt8(value.value))
+            } else {
+                if options.nfc && UnicodeFolding.mayChangeUnderNFC(value.value) { needsNFC = true }
+                output.append(contentsOf: UTF8.encode(value)!)
+            }
+        }
+    }
+
+    static func asciiQuote(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC: return "'"
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033: return "\""
+        default: return scalar
+        }
+    }
+
+    mutating func finish() -> (text: String, changes: TextCleaner.Changes) {
+        if needsNFC {
+            let composed = output.withUnsafeBufferPointer { UnicodeFolding.nfc($0) }
+            if composed != output {
+                changes.composed = true
+                output = composed
+            }
+        }
+        return (String(decoding: output, as: UTF8.self), changes)
     }
 }

@@ -6,6 +6,13 @@ public protocol DocumentSource: AnyObject {
     var bytesRead: Int { get }
     /// The total input size when it is known in advance, for progress.
     var totalBytes: Int? { get }
+    /// What reading repaired (invalid bytes, lone surrogates), for the report.
+    var counters: Counters { get }
+}
+
+extension DocumentSource {
+    /// By default a source repairs nothing.
+    public var counters: Counters { Counters() }
 }
 
 /// Where kept documents go: a writer of one output format.

@@ -64,6 +64,7 @@ final class PipelineRun {
 
         summary.documentsIn = ordinal
         summary.bytesIn = source.bytesRead
+        for (name, value) in source.counters.sorted { statistics.add(name, value) }
         summary.counters = statistics
         summary.seconds = Self.seconds(since: clock)
         let violations = ledger.finalViolations()

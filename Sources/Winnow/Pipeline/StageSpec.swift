@@ -41,7 +41,10 @@ public enum StageSpec: Sendable, Equatable {
     /// The stage's options as `key: value` pairs, every default spelled out.
     public var effectiveOptions: [(String, String)] {
         switch self {
-        case .normalize, .exactDedup: return []
+        case .normalize(let options):
+            return [("unicode", options.unicode.rawValue), ("entities", "\(options.entities)"),
+                    ("mojibake", "\(options.mojibake)"), ("ascii-quotes", "\(options.asciiQuotes)")]
+        case .exactDedup: return []
         case .nearDedup(let options):
             let lsh = options.effectiveLSH
             return [("shingle", "\(options.shingle)"), ("permutations", "\(options.permutations)"),
@@ -59,8 +62,13 @@ public enum StageSpec: Sendable, Equatable {
         let context = "stage '\(name)'"
         switch name {
         case "normalize":
-            _ = try SpecReader(node, file: file, context: context, valid: [])
-            return .normalize(NormalizeStage.Options())
+            let reader = try SpecReader(node, file: file, context: context, valid: ["unicode", "entities", "mojibake", "ascii-quotes"])
+            var options = NormalizeStage.Options()
+            options.unicode = try reader.choice("unicode", NormalizeStage.UnicodeForm.self) ?? options.unicode
+            options.entities = try reader.bool("entities") ?? options.entities
+            options.mojibake = try reader.bool("mojibake") ?? options.mojibake
+            options.asciiQuotes = try reader.bool("ascii-quotes") ?? options.asciiQuotes
+            return .normalize(options)
         case "exact-dedup":
             _ = try SpecReader(node, file: file, context: context, valid: [])
             return .exactDedup

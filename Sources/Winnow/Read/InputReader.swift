@@ -15,8 +15,6 @@ public final class InputReader: DocumentSource {
     private var position = 0
     private var current: RecordReader?
     private var finishedBytes = 0
-    /// Records repaired while reading (invalid bytes, lone surrogates), by kind.
-    public private(set) var repairs = Counters()
 
     /// A reader of `paths` in order; `-` is standard input.
     public init(paths: [String], options: ReadOptions) {
@@ -25,6 +23,9 @@ public final class InputReader: DocumentSource {
     }
 
     public var bytesRead: Int { finishedBytes + (current?.bytesRead ?? 0) }
+
+    /// Repairs made while reading: `read.invalid-bytes` (replaced by U+FFFD) and `read.lone-surrogates`.
+    public private(set) var counters = Counters()
 
     public var totalBytes: Int? {
         var total = 0
@@ -39,6 +40,7 @@ public final class InputReader: DocumentSource {
         while true {
             if let current, let document = try current.next() { return document }
             if let current {
+                for (name, value) in current.repairs.sorted { counters.add(name, value) }
                 finishedBytes += current.bytesRead
                 self.current = nil
             }
@@ -73,4 +75,10 @@ public final class InputReader: DocumentSource {
 protocol RecordReader: AnyObject {
     func next() throws -> Document?
     var bytesRead: Int { get }
+    /// What the reader repaired so far.
+    var repairs: Counters { get }
+}
+
+extension RecordReader {
+    var repairs: Counters { Counters() }
 }

@@ -18,15 +18,19 @@ final class JSONArrayReader: RecordReader {
     }
 
     var bytesRead: Int { source.bytesRead }
+    private(set) var repairs = Counters()
 
     func next() throws -> Document? {
         guard position < elements.count else { return nil }
         let range = elements[position]
         position += 1
         let (line, column) = bytes.withUnsafeBufferPointer { lineCounter.position(of: range.lowerBound, in: $0) }
-        return try bytes.withUnsafeBufferPointer {
-            try parser.parse(UnsafeBufferPointer(rebasing: $0[range]), line: line, lineStartColumn: column)
+        var repaired = 0
+        let document = try bytes.withUnsafeBufferPointer {
+            try parser.parse(UnsafeBufferPointer(rebasing: $0[range]), line: line, lineStartColumn: column, repairs: &repaired)
         }
+        if repaired > 0 { repairs.add("read.repaired-characters", repaired) }
+        return document
     }
 
     /// The byte ranges of the record objects: the top-level array, or the `documents` array of an object.

@@ -11,11 +11,15 @@ final class JSONLReader: RecordReader {
     }
 
     var bytesRead: Int { source.bytesRead }
+    private(set) var repairs = Counters()
 
     func next() throws -> Document? {
         while let line = try lines.next() {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            return try parser.parse(line, line: lines.lineNumber)
+            var repaired = 0
+            let document = try parser.parse(line, line: lines.lineNumber, repairs: &repaired)
+            if repaired > 0 { repairs.add("read.repaired-characters", repaired) }
+            return document
         }
         return nil
     }

@@ -6,7 +6,8 @@ struct JSONRecordParser {
     let path: String
 
     /// The document for the object in `bytes`, which starts on `line` of the input.
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, lineStartColumn: Int = 1) throws -> Document {
+    /// `repairs` grows by the invalid bytes and lone surrogates replaced with U+FFFD.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, lineStartColumn: Int = 1, repairs: inout Int) throws -> Document {
         var scanner = JSONScanner(bytes)
         var id: String?
         var text: String?
@@ -49,8 +50,8 @@ struct JSONRecordParser {
         guard let text else {
             throw WinnowError(.input, "record has no \"\(options.textField)\" field (set --text-field)", at: location(0))
         }
-        let document = Document(id: DocumentID(id ?? "\(stem):\(line)"), text: text, fields: fields,
-                                source: SourceLocation(file: path, line: line), annotations: annotations)
-        return document
+        repairs += scanner.repairs
+        return Document(id: DocumentID(id ?? "\(stem):\(line)"), text: text, fields: fields,
+                        source: SourceLocation(file: path, line: line), annotations: annotations)
     }
 }

@@ -15,6 +15,21 @@ final class TextReader: RecordReader {
     }
 
     var bytesRead: Int { source.bytesRead }
+    private(set) var repairs = Counters()
+
+    /// The line as a string; invalid UTF-8 becomes U+FFFD, counted.
+    private func decode(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        if let valid = String(validating: line, as: UTF8.self) { return valid }
+        var index = 0
+        var invalid = 0
+        while index < line.count {
+            let (_, length, valid) = TextCleaner.decode(line, at: index)
+            if !valid { invalid += 1 }
+            index += length
+        }
+        repairs.add("read.repaired-characters", invalid)
+        return String(decoding: line, as: UTF8.self)
+    }
 
     func next() throws -> Document? {
         if !queue.isEmpty { return queue.removeFirst() }
@@ -22,7 +37,7 @@ final class TextReader: RecordReader {
         switch mode {
         case .lines:
             while let line = try lines.next() {
-                let text = String(decoding: line, as: UTF8.self)
+                let text = decode(line)
                 if !Self.isBlank(text) { return document(text, line: lines.lineNumber) }
             }
             done = true
@@ -31,7 +46,7 @@ final class TextReader: RecordReader {
             var paragraph = [String]()
             var firstLine = 0
             while let line = try lines.next() {
-                let text = String(decoding: line, as: UTF8.self)
+                let text = decode(line)
                 if Self.isBlank(text) {
                     if !paragraph.isEmpty { return document(paragraph.joined(separator: "\n"), line: firstLine) }
                     continue
@@ -43,7 +58,7 @@ final class TextReader: RecordReader {
             return paragraph.isEmpty ? nil : document(paragraph.joined(separator: "\n"), line: firstLine)
         case .file:
             var all = [String]()
-            while let line = try lines.next() { all.append(String(decoding: line, as: UTF8.self)) }
+            while let line = try lines.next() { all.append(decode(line)) }
             done = true
             let text = all.joined(separator: "\n")
             return Self.isBlank(text) ? nil : document(text, line: 1)
@@ -60,7 +75,7 @@ final class TextReader: RecordReader {
         var body: [(line: Int, text: String, key: String)] = []
         var records: [Document] = []
         while let line = try lines.next() {
-            let text = String(Substring(String(decoding: line, as: UTF8.self)).trimmingBlanks())
+            let text = String(Substring(decode(line)).trimmingBlanks())
             guard !text.isEmpty else { continue }
             let number = lines.lineNumber
             if detector.detect(text) != nil {
