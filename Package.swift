@@ -35,6 +35,11 @@ let package = Package(
             name: "winnow",
             dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "winnow-bench",
+            dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/winnow-bench"
+        ),
         .testTarget(
             name: "WinnowTests",
             dependencies: ["Winnow"]

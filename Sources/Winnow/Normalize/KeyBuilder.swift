@@ -1,20 +1,25 @@
 import CUtf8proc
 
 /// Builds a `MatchingKey` in one pass over UTF-8 text.
+///
+/// ASCII letters and digits take a tight loop that lower-cases through a table and hashes each
+/// token as it is written; other scalars go through `KeyFoldTable`; only tokens holding a scalar
+/// that composes or folds to several scalars call utf8proc.
 struct KeyBuilder {
-    var bytes: [UInt8] = []
-    var tokenStarts: [Int32] = []
-    var tokenHashes: [UInt64] = []
-    var sourceStarts: [Int32] = []
-    var sourceEnds: [Int32] = []
-    var paragraphStarts: [Int32] = []
-    var sentenceStarts: [Int32] = []
+    var bytes: GrowableBuffer<UInt8>
+    var tokenStarts: GrowableBuffer<Int32>
+    var tokenHashes: GrowableBuffer<UInt64>
+    var sourceStarts: GrowableBuffer<Int32>
+    var sourceEnds: GrowableBuffer<Int32>
+    var paragraphStarts = GrowableBuffer<Int32>(capacity: 16)
+    var sentenceStarts = GrowableBuffer<Int32>(capacity: 32)
 
     private var tokenOpen = false
     private var tokenStart = 0
     private var tokenSource = 0
     private var tokenEnd = 0
-    private var tokenIsASCII = true
+    private var tokenNeedsFullFold = false
+    private var hash = TokenHasher()
     private var startsParagraph = false
     private var startsSentence = false
     private var newParagraph = true
@@ -22,115 +27,265 @@ struct KeyBuilder {
     private var sawTerminal = false
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
-        let tokens = capacity / 5 + 4
-        tokenStarts.reserveCapacity(tokens)
-        tokenHashes.reserveCapacity(tokens)
-        sourceStarts.reserveCapacity(tokens)
-        sourceEnds.reserveCapacity(tokens)
+        bytes = GrowableBuffer(capacity: capacity + 16)
+        let tokens = capacity / 4 + 16
+        tokenStarts = GrowableBuffer(capacity: tokens)
+        tokenHashes = GrowableBuffer(capacity: tokens)
+        sourceStarts = GrowableBuffer(capacity: tokens)
+        sourceEnds = GrowableBuffer(capacity: tokens)
     }
 
-    /// What an ASCII byte does in the key.
-    private static let asciiClass: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 128)
-        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(byte)] = 1 }
-        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = 1 }
-        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = 2 }
-        for byte in [0x0A, 0x0D, 0x20, 0x09] { table[Int(byte)] = 3 }
-        for byte in ".!?'&" { table[Int(byte.asciiValue!)] = 4 }
-        return table
-    }()
+    /// Each ASCII byte's lower-case form when it is a letter or digit, else 0.
+    private static let asciiWord: [UInt8] = (0..<128).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt8(byte)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return UInt8(byte) | 0x20
+        default: return 0
+        }
+    }
 
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
         let count = text.count
-        var index = 0
-        while index < count {
-            let byte = text[index]
-            if byte < 0x80 {
-                switch Self.asciiClass[Int(byte)] {
-                case 1:
-                    if !tokenOpen { open(at: index) }
-                    bytes.append(byte)
-                    tokenEnd = index + 1
-                case 2:
-                    if !tokenOpen { open(at: index) }
-                    bytes.append(byte | 0x20)
-                    tokenEnd = index + 1
-                case 3:
-                    close()
-                    if byte == 0x0A || byte == 0x0D {
-                        newParagraph = true
-                    } else if sawTerminal {
-                        newSentence = true
+        Self.asciiWord.withUnsafeBufferPointer { lower in
+            KeyFoldTable.entries.withUnsafeBufferPointer { folds in
+                var index = 0
+                while index < count {
+                    if text[index] < 0x80 && !(tokenOpen && tokenNeedsFullFold) {
+                        index = scanASCIIStretch(text, from: index, lower)
+                        if index >= count { break }
                     }
-                case 4:
-                    switch byte {
-                    case UInt8(ascii: "'") where tokenOpen && letterFollows(text, index + 1): break
-                    case UInt8(ascii: "&"):
-                        if let (decoded, length) = HTMLEntities.decode(text, at: index) {
-                            for scalar in decoded.unicodeScalars { handle(scalar, text, at: index, end: index + length) }
-                            index += length
+                    let byte = text[index]
+                    if byte < 0x80 {
+                        let lowered = lower[Int(byte)]
+                        if lowered != 0 {
+                            if !tokenOpen { open(at: index) }
+                            bytes.reserve(count - index)
+                            index = appendASCIIRun(text, from: index, lower)
+                            tokenEnd = index
                             continue
                         }
-                        close()
-                    case UInt8(ascii: "'"): close()
-                    default:
-                        close()
-                        sawTerminal = true
+                        switch byte {
+                        case 0x20, 0x09:
+                            close()
+                            if sawTerminal { newSentence = true }
+                        case 0x0A, 0x0D:
+                            close()
+                            newParagraph = true
+                        case UInt8(ascii: "'") where tokenOpen && letterFollows(text, index + 1, lower, folds):
+                            break
+                        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                            close()
+                            sawTerminal = true
+                        case UInt8(ascii: "&"):
+                            if let (decoded, length) = HTMLEntities.decode(text, at: index) {
+                                for scalar in decoded.unicodeScalars {
+                                    handle(scalar.value, text, start: index, end: index + length, lower, folds)
+                                }
+                                index += length
+                                continue
+                            }
+                            close()
+                        default:
+                            close()
+                        }
+                        index += 1
+                        continue
                     }
-                default:
-                    close()
+                    if Mojibake.mayStart(text, at: index), let (scalar, length) = Mojibake.repair(text, at: index) {
+                        handle(scalar.value, text, start: index, end: index + length, lower, folds)
+                        index += length
+                        continue
+                    }
+                    let (scalar, length, _) = UTF8Decoding.decode(text, at: index)
+                    handle(scalar, text, start: index, end: index + length, lower, folds)
+                    index += length
                 }
-                index += 1
-                continue
             }
-            if Mojibake.mayStart(text, at: index), let (scalar, length) = Mojibake.repair(text, at: index) {
-                handle(scalar, text, at: index, end: index + length)
-                index += length
-                continue
-            }
-            let (scalar, length, _) = TextCleaner.decode(text, at: index)
-            handle(scalar, text, at: index, end: index + length)
-            index += length
         }
         close()
     }
 
-    /// Handles one non-ASCII scalar (or a decoded one) spanning `start..<end` of the text.
-    private mutating func handle(_ scalar: Unicode.Scalar, _ text: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) {
-        if scalar.isASCII {
-            let byte = UInt8(scalar.value)
-            switch Self.asciiClass[Int(byte)] {
-            case 1, 2:
-                if !tokenOpen { open(at: start) }
-                bytes.append(byte | (Self.asciiClass[Int(byte)] == 2 ? 0x20 : 0))
-                tokenEnd = end
-            case 3:
-                close()
-                if byte == 0x0A || byte == 0x0D { newParagraph = true } else if sawTerminal { newSentence = true }
+    /// Tokenises plain ASCII from `start` with all state in registers, until the end of the text, a
+    /// non-ASCII byte, an `&`, or an apostrophe whose next character is not plain ASCII; returns where
+    /// it stopped. This is where most of a news text's bytes are read.
+    private mutating func scanASCIIStretch(_ text: UnsafeBufferPointer<UInt8>, from start: Int,
+                                           _ lower: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = text.count
+        let remaining = count - start
+        bytes.reserve(remaining + 9)
+        let tokenRoom = remaining / 2 + 2
+        tokenStarts.reserve(tokenRoom)
+        tokenHashes.reserve(tokenRoom)
+        sourceStarts.reserve(tokenRoom)
+        sourceEnds.reserve(tokenRoom)
+        let output = bytes.base
+        var written = bytes.count
+        let starts = tokenStarts.base, hashes = tokenHashes.base, sources = sourceStarts.base, ends = sourceEnds.base
+        var tokens = tokenStarts.count
+        var open = tokenOpen
+        var keyStart = tokenStart
+        var source = tokenSource
+        var hasher = hash
+        var index = start
+
+        scanning: while index < count {
+            let byte = text[index]
+            if byte >= 0x80 { break }
+            let lowered = lower[Int(byte)]
+            if lowered != 0 {
+                if !open {
+                    if tokens > 0 {
+                        output[written] = 0x20
+                        written += 1
+                    }
+                    keyStart = written
+                    source = index
+                    open = true
+                    hasher = TokenHasher()
+                    startsParagraph = newParagraph
+                    startsSentence = newSentence || newParagraph
+                    newParagraph = false
+                    newSentence = false
+                    sawTerminal = false
+                }
+                while hasher.isAligned && index + 8 <= count {
+                    let chunk = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    let (lowered, length) = ASCIIWords.lowercasedRun(UInt64(littleEndian: chunk))
+                    UnsafeMutableRawPointer(output + written).storeBytes(of: lowered.littleEndian, as: UInt64.self)
+                    written += length
+                    index += length
+                    hasher.add(word: lowered, length: length)
+                    if length < 8 { break }
+                }
+                while index < count && text[index] < 0x80 && lower[Int(text[index])] != 0 {
+                    let next = lower[Int(text[index])]
+                    output[written] = next
+                    written += 1
+                    hasher.add(next)
+                    index += 1
+                }
+                continue
+            }
+            var closes = true
+            switch byte {
+            case UInt8(ascii: "'"):
+                if open && index + 1 < count {
+                    let next = text[index + 1]
+                    if next >= 0x80 { break scanning }
+                    if lower[Int(next)] != 0 { closes = false }
+                }
+            case UInt8(ascii: "&"):
+                break scanning
             default:
-                if byte == UInt8(ascii: "'") && tokenOpen && letterFollows(text, end) { return }
+                break
+            }
+            if closes && open {
+                open = false
+                if startsParagraph {
+                    paragraphStarts.append(Int32(tokens))
+                    startsParagraph = false
+                }
+                if startsSentence {
+                    sentenceStarts.append(Int32(tokens))
+                    startsSentence = false
+                }
+                starts[tokens] = Int32(keyStart)
+                sources[tokens] = Int32(source)
+                ends[tokens] = Int32(index)
+                hashes[tokens] = hasher.finish()
+                tokens += 1
+            }
+            switch byte {
+            case 0x20, 0x09: if sawTerminal { newSentence = true }
+            case 0x0A, 0x0D: newParagraph = true
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): sawTerminal = true
+            default: break
+            }
+            index += 1
+        }
+        bytes.truncate(to: written)
+        tokenStarts.truncate(to: tokens)
+        tokenHashes.truncate(to: tokens)
+        sourceStarts.truncate(to: tokens)
+        sourceEnds.truncate(to: tokens)
+        tokenOpen = open
+        tokenStart = keyStart
+        tokenSource = source
+        hash = hasher
+        if open { tokenEnd = index }
+        return index
+    }
+
+    /// Appends the run of ASCII letters and digits starting at `start`, lower-cased and hashed, with the
+    /// buffer and hash state in registers; returns where the run ends. Room was reserved by the caller.
+    @inline(__always)
+    private mutating func appendASCIIRun(_ text: UnsafeBufferPointer<UInt8>, from start: Int,
+                                         _ lower: UnsafeBufferPointer<UInt8>) -> Int {
+        let output = bytes.base
+        var written = bytes.count
+        var hasher = hash
+        var position = start
+        let count = text.count
+        repeat {
+            let byte = text[position]
+            guard byte < 0x80 else { break }
+            let lowered = lower[Int(byte)]
+            guard lowered != 0 else { break }
+            output[written] = lowered
+            written += 1
+            hasher.add(lowered)
+            position += 1
+        } while position < count
+        bytes.truncate(to: written)
+        hash = hasher
+        return position
+    }
+
+    /// Handles one scalar (from the text, an entity or a repair) spanning `start..<end` of the text.
+    private mutating func handle(_ scalar: UInt32, _ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int,
+                                 _ lower: UnsafeBufferPointer<UInt8>, _ folds: UnsafeBufferPointer<UInt32>) {
+        if scalar < 0x80 {
+            let lowered = lower[Int(scalar)]
+            if lowered != 0 {
+                if !tokenOpen { open(at: start) }
+                bytes.reserve(1)
+                bytes.appendUnchecked(lowered)
+                hash.add(lowered)
+                tokenEnd = end
+                return
+            }
+            switch scalar {
+            case 0x20, 0x09:
                 close()
-                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { sawTerminal = true }
+                if sawTerminal { newSentence = true }
+            case 0x0A, 0x0D:
+                close()
+                newParagraph = true
+            case 0x27 where tokenOpen && letterFollows(text, end, lower, folds):
+                break
+            case 0x2E, 0x21, 0x3F:
+                close()
+                sawTerminal = true
+            default:
+                close()
             }
             return
         }
-        switch Self.role(of: scalar.value) {
+        let entry = scalar < 0x10000 ? folds[Int(scalar)] : Self.astralEntry(scalar)
+        switch Role(rawValue: UInt8(entry >> 24 & 0xF))! {
         case .word:
             if !tokenOpen { open(at: start) }
-            tokenIsASCII = false
-            bytes.append(contentsOf: UTF8.encode(scalar)!)
+            appendFolded(entry)
             tokenEnd = end
         case .ideograph:
             close()
             open(at: start)
-            tokenIsASCII = false
-            bytes.append(contentsOf: UTF8.encode(scalar)!)
+            appendFolded(entry)
             tokenEnd = end
             close()
         case .ignored:
             break
-        case .apostrophe where tokenOpen && letterFollows(text, end):
+        case .apostrophe where tokenOpen && letterFollows(text, end, lower, folds):
             break
         case .lineBreak:
             close()
@@ -141,18 +296,34 @@ struct KeyBuilder {
         case .terminal:
             close()
             sawTerminal = true
-            if scalar.value >= 0x3000 { newSentence = true }
+            if scalar >= 0x3000 { newSentence = true }
         case .apostrophe, .separator:
             close()
         }
     }
 
+    /// Appends a scalar's folded form (or the scalar itself, when its token needs the full fold).
+    @inline(__always)
+    private mutating func appendFolded(_ entry: UInt32) {
+        if entry & KeyFoldTable.needsFullFold != 0 { tokenNeedsFullFold = true }
+        let before = bytes.count
+        UTF8Decoding.encode(entry & 0x1F_FFFF, into: &bytes)
+        for position in before..<bytes.count { hash.add(bytes[position]) }
+    }
+
+    private static func astralEntry(_ scalar: UInt32) -> UInt32 {
+        let role = role(of: scalar)
+        return UInt32(role.rawValue) << 24 | scalar | (role == .word || role == .ideograph ? KeyFoldTable.needsFullFold : 0)
+    }
+
     private mutating func open(at source: Int) {
-        if !tokenStarts.isEmpty { bytes.append(0x20) }
+        if tokenStarts.count > 0 { bytes.append(0x20) }
+        bytes.reserve(16)
         tokenStart = bytes.count
         tokenSource = source
         tokenOpen = true
-        tokenIsASCII = true
+        tokenNeedsFullFold = false
+        hash = TokenHasher()
         startsParagraph = newParagraph
         startsSentence = newSentence || newParagraph
         newParagraph = false
@@ -160,44 +331,44 @@ struct KeyBuilder {
         sawTerminal = false
     }
 
-    /// Ends the open token: folds it when it holds non-ASCII, splits what folding separated, records it.
+    /// Ends the open token: folds it in full when it must, splits what folding separated, records it.
     private mutating func close() {
         guard tokenOpen else { return }
         tokenOpen = false
-        if tokenIsASCII {
-            record(start: tokenStart)
+        guard tokenNeedsFullFold else {
+            record(start: tokenStart, hash: hash.finish())
             return
         }
-        let folded = bytes.withUnsafeBufferPointer { UnicodeFolding.foldForKey(UnsafeBufferPointer(rebasing: $0[tokenStart...])) }
-        bytes.removeSubrange(tokenStart...)
+        let folded = UnicodeFolding.foldForKey(UnsafeBufferPointer(start: bytes.base + tokenStart, count: bytes.count - tokenStart))
+        bytes.truncate(to: tokenStart)
         var pieceStart: Int?
-        var position = 0
         folded.withUnsafeBufferPointer { foldedBytes in
+            var position = 0
             while position < foldedBytes.count {
-                let (scalar, length, _) = TextCleaner.decode(foldedBytes, at: position)
-                let role: Role = scalar.isASCII
-                    ? ((Self.asciiClass[Int(scalar.value)] == 1 || Self.asciiClass[Int(scalar.value)] == 2) ? .word : .separator)
-                    : Self.role(of: scalar.value)
+                let (scalar, length, _) = UTF8Decoding.decode(foldedBytes, at: position)
+                let role: Role = scalar < 0x80
+                    ? (Self.asciiWord[Int(scalar)] != 0 ? .word : .separator)
+                    : (scalar < 0x10000 ? Role(rawValue: UInt8(KeyFoldTable.entries[Int(scalar)] >> 24 & 0xF))! : Self.role(of: scalar))
                 switch role {
                 case .word:
                     if pieceStart == nil { pieceStart = beginPiece() }
-                    bytes.append(contentsOf: foldedBytes[position..<position + length])
+                    for offset in 0..<length { bytes.append(foldedBytes[position + offset]) }
                 case .ideograph:
-                    if pieceStart != nil { record(start: pieceStart!) }
+                    if let start = pieceStart { recordHashing(start: start) }
                     let start = beginPiece()
-                    bytes.append(contentsOf: foldedBytes[position..<position + length])
-                    record(start: start)
+                    for offset in 0..<length { bytes.append(foldedBytes[position + offset]) }
+                    recordHashing(start: start)
                     pieceStart = nil
                 case .ignored:
                     break
                 default:
-                    if let start = pieceStart { record(start: start) }
+                    if let start = pieceStart { recordHashing(start: start) }
                     pieceStart = nil
                 }
                 position += length
             }
         }
-        if let start = pieceStart { record(start: start) }
+        if let start = pieceStart { recordHashing(start: start) }
         if bytes.count == tokenStart && tokenStart > 0 { bytes.removeLast() }
         if startsParagraph { newParagraph = true }
         if startsSentence { newSentence = true }
@@ -211,8 +382,14 @@ struct KeyBuilder {
         return bytes.count
     }
 
+    private mutating func recordHashing(start: Int) {
+        let hash = StableHash.hash64(UnsafeRawBufferPointer(start: bytes.base + start, count: bytes.count - start))
+        record(start: start, hash: hash)
+    }
+
     /// Records the token that runs from `start` to the end of `bytes`.
-    private mutating func record(start: Int) {
+    @inline(__always)
+    private mutating func record(start: Int, hash: UInt64) {
         guard bytes.count > start else { return }
         let index = Int32(tokenStarts.count)
         if startsParagraph {
@@ -226,20 +403,33 @@ struct KeyBuilder {
         tokenStarts.append(Int32(start))
         sourceStarts.append(Int32(tokenSource))
         sourceEnds.append(Int32(tokenEnd))
-        tokenHashes.append(bytes.withUnsafeBytes { StableHash.hash64(UnsafeRawBufferPointer(rebasing: $0[start...])) })
+        tokenHashes.append(hash)
     }
 
-    private func letterFollows(_ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+    private func letterFollows(_ text: UnsafeBufferPointer<UInt8>, _ offset: Int, _ lower: UnsafeBufferPointer<UInt8>,
+                               _ folds: UnsafeBufferPointer<UInt32>) -> Bool {
         guard offset < text.count else { return false }
         let byte = text[offset]
-        if byte < 0x80 { return Self.asciiClass[Int(byte)] == 1 || Self.asciiClass[Int(byte)] == 2 }
-        return Self.role(of: TextCleaner.decode(text, at: offset).0.value) == .word
+        if byte < 0x80 { return lower[Int(byte)] != 0 }
+        let scalar = UTF8Decoding.decode(text, at: offset).scalar
+        let role = scalar < 0x10000 ? Role(rawValue: UInt8(folds[Int(scalar)] >> 24 & 0xF))! : Self.role(of: scalar)
+        return role == .word
     }
 
-    /// How the key treats a non-ASCII scalar.
-    enum Role { case word, ideograph, ignored, apostrophe, lineBreak, blank, terminal, separator }
+    /// How the key treats a scalar.
+    enum Role: UInt8 { case separator, word, ideograph, ignored, apostrophe, lineBreak, blank, terminal }
 
     static func role(of value: UInt32) -> Role {
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
+            case 0x0A, 0x0D: return .lineBreak
+            case 0x20, 0x09: return .blank
+            case 0x2E, 0x21, 0x3F: return .terminal
+            case 0x27: return .apostrophe
+            default: return .separator
+            }
+        }
         switch value {
         case 0x2019, 0x2018, 0x02BC, 0x2032: return .apostrophe
         case 0x2028, 0x2029, 0x85: return .lineBreak
@@ -258,5 +448,89 @@ struct KeyBuilder {
         case UTF8PROC_CATEGORY_ZL, UTF8PROC_CATEGORY_ZP: return .lineBreak
         default: return .separator
         }
+    }
+}
+
+/// Eight ASCII bytes at a time: where a run of letters and digits ends, and its lower-case form.
+enum ASCIIWords {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte that lies in `low...high` (bytes below 0x80 only).
+    @inline(__always)
+    private static func inRange(_ word: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
+        ((word &+ (0x80 - low) &* ones) & ~(word &+ (0x7F - high) &* ones)) & highs
+    }
+
+    /// What eight bytes say about whether text needs cleaning.
+    enum Chunk { case plain, dirty, mixed }
+
+    /// `plain`: printable ASCII with single spaces (and none first when `afterSpaceOrLineStart`), nothing
+    /// to decode; `dirty`: certainly needs cleaning; `mixed`: holds a control or non-ASCII byte, to be
+    /// looked at byte by byte.
+    @inline(__always)
+    static func plainChunk(_ word: UInt64, entities: Bool, afterSpaceOrLineStart: Bool) -> Chunk {
+        if word & highs != 0 { return .mixed }
+        if inRange(word, 0x00, 0x1F) | inRange(word, 0x7F, 0x7F) != 0 { return .mixed }
+        if entities && inRange(word, 0x26, 0x26) != 0 { return .dirty }
+        let spaces = inRange(word, 0x20, 0x20)
+        if spaces & (spaces >> 8) != 0 { return .dirty }
+        if afterSpaceOrLineStart && spaces & 0x80 != 0 { return .dirty }
+        return .plain
+    }
+
+    /// The chunk lower-cased, and how many leading bytes are ASCII letters or digits (8 when all are).
+    @inline(__always)
+    static func lowercasedRun(_ word: UInt64) -> (lowered: UInt64, length: Int) {
+        let ascii = ~word & highs
+        let clean = word & ~highs
+        let upper = inRange(clean, 0x41, 0x5A) & ascii
+        let isWord = (upper | inRange(clean, 0x61, 0x7A) | inRange(clean, 0x30, 0x39)) & ascii
+        let stops = ~isWord & highs
+        let length = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+        return (word | (upper >> 2), length)
+    }
+}
+
+/// `StableHash.hash64` computed byte by byte as a token is written, so it is never read twice.
+struct TokenHasher {
+    private var state = StableHash.prime0
+    private var word: UInt64 = 0
+    private var shift: UInt64 = 0
+    private var length: UInt64 = 0
+
+    @inline(__always)
+    mutating func add(_ byte: UInt8) {
+        word |= UInt64(byte) << shift
+        shift += 8
+        length += 1
+        if shift == 64 {
+            state = StableHash.mum(state ^ word, StableHash.prime1)
+            word = 0
+            shift = 0
+        }
+    }
+
+    /// True when no partial word is pending, so whole 8-byte words can be added.
+    var isAligned: Bool { shift == 0 }
+
+    /// Adds the low `length` bytes of `word` (little-endian order); only when aligned.
+    @inline(__always)
+    mutating func add(word: UInt64, length: Int) {
+        assert(shift == 0 && length <= 8)
+        self.length += UInt64(length)
+        if length == 8 {
+            state = StableHash.mum(state ^ word, StableHash.prime1)
+        } else if length > 0 {
+            self.word = word & ((1 << (UInt64(length) * 8)) - 1)
+            shift = UInt64(length) * 8
+        }
+    }
+
+    @inline(__always)
+    func finish() -> UInt64 {
+        var result = state
+        if shift > 0 { result = StableHash.mum(result ^ word, StableHash.prime2) }
+        return StableHash.mum(result ^ length, StableHash.prime1)
     }
 }

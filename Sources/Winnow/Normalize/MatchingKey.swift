@@ -78,12 +78,12 @@ public struct MatchingKey: Sendable, Equatable {
     private mutating func build(from text: UnsafeBufferPointer<UInt8>) {
         var builder = KeyBuilder(capacity: text.count)
         builder.scan(text)
-        bytes = builder.bytes
-        tokenStarts = builder.tokenStarts
-        tokenHashes = builder.tokenHashes
-        sourceStarts = builder.sourceStarts
-        sourceEnds = builder.sourceEnds
-        paragraphStarts = builder.paragraphStarts
-        sentenceStarts = builder.sentenceStarts
+        bytes = builder.bytes.take()
+        tokenStarts = builder.tokenStarts.take()
+        tokenHashes = builder.tokenHashes.take()
+        sourceStarts = builder.sourceStarts.take()
+        sourceEnds = builder.sourceEnds.take()
+        paragraphStarts = builder.paragraphStarts.take()
+        sentenceStarts = builder.sentenceStarts.take()
     }
 }

@@ -25,8 +25,8 @@ enum Mojibake {
         var position = index + 2
         for _ in 0..<continuations {
             guard position < bytes.count else { return nil }
-            let (scalar, length, _) = TextCleaner.decode(bytes, at: position)
-            guard let byte = Windows1252.byte(for: scalar.value), byte >= 0x80, byte <= 0xBF else { return nil }
+            let (scalar, length, _) = UTF8Decoding.decode(bytes, at: position)
+            guard let byte = Windows1252.byte(for: scalar), byte >= 0x80, byte <= 0xBF else { return nil }
             encoded.append(byte)
             position += length
         }

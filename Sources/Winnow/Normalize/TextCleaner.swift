@@ -51,14 +51,22 @@ public struct TextCleaner: Sendable {
     /// The cleaned text and what changed.
     public func clean(_ text: String) -> (text: String, changes: Changes) {
         var copy = text
-        return copy.withUTF8 { clean(utf8: $0) }
+        let result = copy.withUTF8 { bytes -> (text: String, changes: Changes)? in
+            Self.isClean(bytes, options: options) ? nil : clean(dirty: bytes)
+        }
+        return result ?? (text, Changes())
     }
 
     /// Cleans raw bytes, which need not be valid UTF-8.
     public func clean(utf8 input: UnsafeBufferPointer<UInt8>) -> (text: String, changes: Changes) {
-        if Self.isClean(input, entities: options.entities) {
+        if Self.isClean(input, options: options) {
             return (String(decoding: input, as: UTF8.self), Changes())
         }
+        return clean(dirty: input)
+    }
+
+    /// Cleans bytes known to need it.
+    private func clean(dirty input: UnsafeBufferPointer<UInt8>) -> (text: String, changes: Changes) {
         var state = CleanState(capacity: input.count, options: options)
         let count = input.count
         var index = 0
@@ -68,8 +76,14 @@ public struct TextCleaner: Sendable {
                 var end = index + 1
                 while end < count {
                     let next = input[end]
-                    guard next > 0x20 && next < 0x7F && next != UInt8(ascii: "&") else { break }
-                    end += 1
+                    if next > 0x20 && next < 0x7F && next != UInt8(ascii: "&") {
+                        end += 1
+                    } else if next == 0x20 && end + 1 < count && input[end + 1] > 0x20 && input[end + 1] < 0x7F
+                                && input[end + 1] != UInt8(ascii: "&") {
+                        end += 2
+                    } else {
+                        break
+                    }
                 }
                 state.appendRun(UnsafeBufferPointer(rebasing: input[index..<end]))
                 index = end
@@ -104,41 +118,62 @@ public struct TextCleaner: Sendable {
                 index += length
                 continue
             }
-            let (scalar, length, valid) = Self.decode(input, at: index)
+            let (scalar, length, valid) = UTF8Decoding.decode(input, at: index)
             if !valid { state.changes.invalidBytes += 1 }
-            state.handle(scalar)
+            state.handle(Unicode.Scalar(scalar)!)
             index += length
         }
         return state.finish()
     }
 
-    /// Decodes the scalar at `index`; an invalid or overlong sequence gives U+FFFD for one byte.
-    @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int, Bool) {
-        var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return (scalar, UTF8.width(scalar), true) }
-        return ("\u{FFFD}", 1, false)
-    }
-
-    /// True when `input` is printable ASCII lines with single spaces and nothing to decode: already clean.
-    static func isClean(_ input: UnsafeBufferPointer<UInt8>, entities: Bool) -> Bool {
+    /// True when cleaning would change nothing: visible text, single spaces, no blank line runs, no
+    /// line ending other than LF, nothing to decode, compose or repair. Such text is returned as it is.
+    static func isClean(_ input: UnsafeBufferPointer<UInt8>, options: Options) -> Bool {
         var previous: UInt8 = 0x0A
-        for byte in input {
+        var index = 0
+        let count = input.count
+        while index < count {
+            if index + 8 <= count {
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                switch ASCIIWords.plainChunk(chunk, entities: options.entities, afterSpaceOrLineStart: previous == 0x20 || previous == 0x0A) {
+                case .plain:
+                    previous = UInt8(truncatingIfNeeded: chunk >> 56)
+                    index += 8
+                    continue
+                case .dirty:
+                    return false
+                case .mixed:
+                    break
+                }
+            }
+            let byte = input[index]
             if byte > 0x20 && byte < 0x7F {
-                if byte == UInt8(ascii: "&") && entities { return false }
+                if byte == UInt8(ascii: "&") && options.entities { return false }
                 previous = byte
+                index += 1
                 continue
             }
-            guard (byte == 0x20 || byte == 0x0A) && previous != 0x20 && previous != 0x0A else { return false }
-            previous = byte
+            if byte < 0x80 {
+                guard (byte == 0x20 || byte == 0x0A) && previous != 0x20 && previous != 0x0A else { return false }
+                previous = byte
+                index += 1
+                continue
+            }
+            let (scalar, length, valid) = UTF8Decoding.decode(input, at: index)
+            guard valid, classify(scalar) == .text else { return false }
+            if options.nfc && UnicodeFolding.mayChangeUnderNFC(scalar) { return false }
+            if options.mojibake && Mojibake.mayStart(input, at: index) { return false }
+            if options.asciiQuotes && CleanState.asciiQuote(Unicode.Scalar(scalar)!) != Unicode.Scalar(scalar)! { return false }
+            previous = 0x41
+            index += length
         }
-        return input.isEmpty || (previous != 0x20 && previous != 0x0A)
+        return count == 0 || (previous != 0x20 && previous != 0x0A)
     }
 
     /// What the cleaner does with one scalar.
     enum Role { case text, blank, lineBreak, removed }
 
+    @inline(__always)
     static func classify(_ value: UInt32) -> Role {
         if value < 0x80 {
             switch value {
@@ -161,8 +196,8 @@ public struct TextCleaner: Sendable {
 }
 
 /// The output being built by one cleanup: bytes, pending blanks and line breaks, and counts.
-private struct CleanState {
-    var output: [UInt8]
+struct CleanState {
+    var output: GrowableBuffer<UInt8>
     var changes = TextCleaner.Changes()
     var pendingSpace = false
     var pendingNewlines = 0
@@ -172,8 +207,7 @@ private struct CleanState {
     let options: TextCleaner.Options
 
     init(capacity: Int, options: TextCleaner.Options) {
-        output = []
-        output.reserveCapacity(capacity + 16)
+        output = GrowableBuffer(capacity: capacity + 16)
         self.options = options
     }
 
@@ -197,7 +231,9 @@ private struct CleanState {
     @inline(__always)
     mutating func appendRun(_ bytes: UnsafeBufferPointer<UInt8>) {
         beginText()
-        output.append(contentsOf: bytes)
+        output.reserve(bytes.count)
+        (output.base + output.count).update(from: bytes.baseAddress!, count: bytes.count)
+        output.truncate(to: output.count + bytes.count)
     }
 
     mutating func breakLine() {
@@ -215,12 +251,8 @@ private struct CleanState {
             beginText()
             var value = scalar
             if options.asciiQuotes { value = Self.asciiQuote(value) }
-            if value.isASCII {
-                output.append(UInt8(value.value))
-            } else {
-                if options.nfc && UnicodeFolding.mayChangeUnderNFC(value.value) { needsNFC = true }
-                output.append(contentsOf: UTF8.encode(value)!)
-            }
+            if !value.isASCII && options.nfc && UnicodeFolding.mayChangeUnderNFC(value.value) { needsNFC = true }
+            UTF8Decoding.encode(value.value, into: &output)
         }
     }
 
@@ -233,13 +265,14 @@ private struct CleanState {
     }
 
     mutating func finish() -> (text: String, changes: TextCleaner.Changes) {
+        var bytes = output.take()
         if needsNFC {
-            let composed = output.withUnsafeBufferPointer { UnicodeFolding.nfc($0) }
-            if composed != output {
+            let composed = bytes.withUnsafeBufferPointer { UnicodeFolding.nfc($0) }
+            if composed != bytes {
                 changes.composed = true
-                output = composed
+                bytes = composed
             }
         }
-        return (String(decoding: output, as: UTF8.self), changes)
+        return (String(decoding: bytes, as: UTF8.self), changes)
     }
 }

@@ -23,7 +23,7 @@ final class TextReader: RecordReader {
         var index = 0
         var invalid = 0
         while index < line.count {
-            let (_, length, valid) = TextCleaner.decode(line, at: index)
+            let (_, length, valid) = UTF8Decoding.decode(line, at: index)
             if !valid { invalid += 1 }
             index += length
         }

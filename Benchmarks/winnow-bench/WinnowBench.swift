@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Winnow
+
+/// `winnow-bench`: per-stage throughput on generated text (release builds only mean anything).
+@main
+struct WinnowBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "winnow-bench",
+        abstract: "Throughput benchmarks of Winnow's stages on generated text.",
+        subcommands: [NormalizeBenchmark.self]
+    )
+}
+
+/// Output text plus matching key, one thread, per language, on clean and on noisy text.
+struct NormalizeBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "normalize",
+                                                    abstract: "Output text and key, one thread, MB/s per language.")
+
+    @Option(help: "Megabytes of text per language.")
+    var megabytes = 20
+
+    @Option(help: "Only this language (english, german, russian, chinese).")
+    var language: String?
+
+    func run() {
+        let cleaner = TextCleaner()
+        for language in TextSampler.Language.allCases where self.language == nil || self.language == language.rawValue {
+            for noisy in [false, true] {
+                var sampler = TextSampler(language: language, seed: 1)
+                var texts: [String] = []
+                var bytes = 0
+                while bytes < megabytes * 1_000_000 {
+                    let article = noisy ? sampler.noisy(sampler.article()) : sampler.article()
+                    bytes += article.utf8.count
+                    texts.append(article)
+                }
+                var tokens = 0
+                let cleanOnly = Measure.best { for text in texts { _ = cleaner.clean(text) } }
+                let keyOnly = Measure.best { for text in texts { tokens &+= MatchingKey(text: text).count } }
+                let both = Measure.best {
+                    for text in texts { tokens &+= MatchingKey(text: cleaner.clean(text).text).count }
+                }
+                let name = (language.rawValue + (noisy ? " noisy" : "")).padding(toLength: 14, withPad: " ", startingAt: 0)
+                print("\(name) text \(Measure.megabytesPerSecond(bytes: bytes, seconds: cleanOnly)), "
+                      + "key \(Measure.megabytesPerSecond(bytes: bytes, seconds: keyOnly)), "
+                      + "text + key \(Measure.megabytesPerSecond(bytes: bytes, seconds: both))  [\(tokens % 2)]")
+            }
+        }
+    }
+}

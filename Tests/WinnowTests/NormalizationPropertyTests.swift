@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+/// Properties of normalisation over generated strings, each checked on hundreds of seeded cases.
+@Suite struct NormalizationPropertyTests {
+    static let words = ["the", "café", "Über", "naïve", "Straße", "niño", "façade", "rôle", "maître", "öffentlich",
+                        "Äpfel", "crème", "don't", "it's", "year", "2025", "report", "Ministerium", "señor", "coûte"]
+    static let pieces = ["a", "Z", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{A0}", "&amp;", "&eacute;", "&#8217;", "&bogus;",
+                         "&", "é", "e\u{301}", "\u{AD}", "\u{200B}", "\u{202E}", "\u{07}", "\u{85}", "\u{2028}", "ﬁ",
+                         "“", "’", "—", "…", "東", "Привет", "\u{FEFF}", "Ã©", "â€™", ".", "!", "0", "ß"]
+
+    /// A sentence of vocabulary words with punctuation.
+    static func sentence(_ generator: inout SeededGenerator) -> String {
+        let count = 3 + Int(generator.next() % 12)
+        var parts: [String] = []
+        for index in 0..<count {
+            var word = words[Int(generator.next() % UInt64(words.count))]
+            if index == 0 { word = word.prefix(1).uppercased() + word.dropFirst() }
+            parts.append(word)
+        }
+        let quoted = generator.next() % 3 == 0 ? "\"\(parts[0])\"" : parts[0]
+        return ([quoted] + parts.dropFirst()).joined(separator: " ") + (generator.next() % 2 == 0 ? "." : "!")
+    }
+
+    /// A string of random pieces, noise included.
+    static func noisy(_ generator: inout SeededGenerator) -> String {
+        (0..<Int(generator.next() % 40)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+    }
+
+    static func normalize(_ text: String) -> String { TextCleaner().clean(text).text }
+    static func key(_ text: String) -> String { MatchingKey(text: normalize(text)).string }
+
+    @Test func normalisingTwiceChangesNothing() {
+        var generator = SeededGenerator(seed: 1)
+        for _ in 0..<800 {
+            let once = Self.normalize(Self.noisy(&generator))
+            #expect(MatchingKey(text: Self.normalize(once)) == MatchingKey(text: once))
+            if HTMLEntities.decodeAll(once) == once {
+                #expect(Self.normalize(once) == once, "\(once.debugDescription)")
+            }
+        }
+    }
+
+    /// The variants that must not change the key.
+    static let variants: [(String, @Sendable (String, inout SeededGenerator) -> String)] = [
+        ("whitespace", { text, generator in
+            text.split(separator: " ").map(String.init).joined(separator: ["  ", "\t", " \u{A0}", "\n", " \u{2003} "][Int(generator.next() % 5)])
+                + "  \r\n" }),
+        ("quotes", { text, _ in text.replacingOccurrences(of: "'", with: "’").replacingOccurrences(of: "\"", with: "”") }),
+        ("case", { text, generator in generator.next() % 2 == 0 ? text.uppercased() : text.lowercased() }),
+        ("NFD", { text, _ in text.decomposedStringWithCanonicalMapping }),
+        ("entities", { text, _ in
+            text.replacingOccurrences(of: "é", with: "&eacute;").replacingOccurrences(of: "'", with: "&#39;")
+                .replacingOccurrences(of: "ü", with: "&#xFC;").replacingOccurrences(of: "ß", with: "&szlig;") }),
+        ("soft hyphens", { text, _ in text.replacingOccurrences(of: "ter", with: "t\u{AD}er").replacingOccurrences(of: "ai", with: "a\u{AD}i") }),
+        ("zero-width", { text, _ in text.replacingOccurrences(of: "e", with: "e\u{200B}").replacingOccurrences(of: "o", with: "\u{2060}o") }),
+        ("mojibake", { text, _ in
+            String(text.utf8.map { Character(Windows1252.scalar(forByte: $0) ?? Unicode.Scalar($0)) }) }),
+    ]
+
+    @Test(arguments: variants.map(\.0))
+    func keyIsTheSameForVariants(name: String) {
+        let variant = Self.variants.first { $0.0 == name }!.1
+        var generator = SeededGenerator(seed: UInt64(name.utf8.count))
+        for _ in 0..<300 {
+            let original = Self.sentence(&generator)
+            let changed = variant(original, &generator)
+            #expect(Self.key(changed) == Self.key(original), "\(name): \(changed.debugDescription)")
+        }
+    }
+
+    @Test func outputIsValidUTF8WithoutForbiddenCharacters() {
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<1000 {
+            let bytes = (0..<Int(generator.next() % 64)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let text = bytes.withUnsafeBufferPointer { TextCleaner().clean(utf8: $0).text }
+            #expect(String(validating: Array(text.utf8), as: UTF8.self) != nil)
+            for scalar in text.unicodeScalars {
+                #expect(TextCleaner.classify(scalar.value) == .text || scalar == "\n" || scalar == " ", "\(scalar.value)")
+            }
+            _ = MatchingKey(text: text)
+        }
+    }
+
+    @Test func arbitraryBytesNeverCrashTheReaders() throws {
+        var generator = SeededGenerator(seed: 9)
+        for round in 0..<200 {
+            var bytes = Array("{\"text\":\"".utf8) + (0..<Int(generator.next() % 48)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            if round % 2 == 0 { bytes += Array("\"}\n".utf8) }
+            let path = try TestSupport.file("fuzz.jsonl", "")
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            do {
+                for document in try TestSupport.read(path) { _ = MatchingKey(text: TextCleaner().clean(document.text).text) }
+            } catch is WinnowError {
+                continue
+            }
+        }
+    }
+}
