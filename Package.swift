@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "winnow-bench",
-            dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Winnow", "CUtf8proc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/winnow-bench"
         ),
         .testTarget(

@@ -23,6 +23,9 @@ struct NormalizeBenchmark: ParsableCommand {
     @Option(help: "Only this language (english, german, russian, chinese).")
     var language: String?
 
+    @Flag(help: "Also time Foundation's NFKC and case folding on the same text, for comparison.")
+    var compareFoundation = false
+
     func run() {
         let cleaner = TextCleaner()
         for language in TextSampler.Language.allCases where self.language == nil || self.language == language.rawValue {
@@ -40,6 +43,20 @@ struct NormalizeBenchmark: ParsableCommand {
                 let keyOnly = Measure.best { for text in texts { tokens &+= MatchingKey(text: text).count } }
                 let both = Measure.best {
                     for text in texts { tokens &+= MatchingKey(text: cleaner.clean(text).text).count }
+                }
+                if compareFoundation && !noisy {
+                    let utf8proc = Measure.best(rounds: 1) {
+                        for text in texts { tokens &+= text.utf8.withContiguousStorageIfAvailable { UnicodeBench.fold($0) } ?? 0 }
+                    }
+                    let foundation = Measure.best(rounds: 1) {
+                        for text in texts {
+                            tokens &+= text.precomposedStringWithCompatibilityMapping
+                                .folding(options: [.caseInsensitive], locale: nil).utf8.count
+                        }
+                    }
+                    print("\(language.rawValue): NFKC + case folding of whole texts: utf8proc "
+                          + "\(Measure.megabytesPerSecond(bytes: bytes, seconds: utf8proc)), Foundation "
+                          + "\(Measure.megabytesPerSecond(bytes: bytes, seconds: foundation))")
                 }
                 let name = (language.rawValue + (noisy ? " noisy" : "")).padding(toLength: 14, withPad: " ", startingAt: 0)
                 print("\(name) text \(Measure.megabytesPerSecond(bytes: bytes, seconds: cleanOnly)), "

@@ -9,10 +9,27 @@ struct NormalizeCommand: ParsableCommand {
         discussion: "Example:\n  zcat dump.jsonl.gz | winnow normalize > normalized.jsonl"
     )
 
+    @Flag(help: "Repair mojibake (UTF-8 read as Windows-1252) in the output text.")
+    var mojibake = false
+
+    @Flag(name: .customLong("ascii-quotes"), help: "Write curly quotes and apostrophes as ASCII ones.")
+    var asciiQuotes = false
+
+    @Flag(name: .customLong("keep-entities"), help: "Leave HTML character references undecoded in the output text.")
+    var keepEntities = false
+
+    @Flag(name: .customLong("no-nfc"), help: "Leave the output text in the Unicode form it came in.")
+    var noNFC = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        try Execution.run(PipelineSpec(name: "normalize", stages: [.normalize(.init())], format: .jsonl), common)
+        var options = NormalizeStage.Options()
+        options.mojibake = mojibake
+        options.asciiQuotes = asciiQuotes
+        options.entities = !keepEntities
+        options.unicode = noNFC ? .none : .nfc
+        try Execution.run(PipelineSpec(name: "normalize", stages: [.normalize(options)], format: .jsonl), common)
     }
 }
 

@@ -59,6 +59,13 @@ import Testing
         #expect(deduplicated.output == "{\"id\":\"a\",\"text\":\"Hello World\",\"winnow\":{\"duplicates\":[\"b\"]}}\n")
     }
 
+    @Test func normalizeOptions() throws {
+        let input = "{\"text\":\"donâ€™t  “stop” &amp; go\"}\n"
+        #expect(try winnow(["normalize", "-q"], input: input).output == "{\"id\":\"stdin:1\",\"text\":\"donâ€™t “stop” & go\"}\n")
+        let repaired = try winnow(["normalize", "-q", "--mojibake", "--ascii-quotes", "--keep-entities"], input: input)
+        #expect(repaired.output == "{\"id\":\"stdin:1\",\"text\":\"don't \\\"stop\\\" &amp; go\"}\n")
+    }
+
     @Test func missingInputExitsOneWithLocation() throws {
         let result = try winnow(["clean", "no/such/file.txt"])
         #expect(result.status == 1)

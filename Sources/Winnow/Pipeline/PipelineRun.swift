@@ -87,7 +87,10 @@ final class PipelineRun {
             current = take(from: index)
             try flushDecisions()
         }
-        for document in current { window.append(document) }
+        for var document in current {
+            document.key = nil
+            window.append(document)
+        }
         try write(window.release())
     }
 
