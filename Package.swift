@@ -35,14 +35,19 @@ let package = Package(
             name: "winnow",
             dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .target(
+            name: "WinnowLab",
+            dependencies: ["Winnow"],
+            path: "Benchmarks/Lab"
+        ),
         .executableTarget(
             name: "winnow-bench",
-            dependencies: ["Winnow", "CUtf8proc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Winnow", "WinnowLab", "CUtf8proc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/winnow-bench"
         ),
         .testTarget(
             name: "WinnowTests",
-            dependencies: ["Winnow"]
+            dependencies: ["Winnow", "WinnowLab"]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Winnow
+import WinnowLab
 
 /// `winnow-bench`: per-stage throughput on generated text (release builds only mean anything).
 @main
@@ -8,7 +9,7 @@ struct WinnowBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "winnow-bench",
         abstract: "Throughput benchmarks of Winnow's stages on generated text.",
-        subcommands: [NormalizeBenchmark.self]
+        subcommands: [NormalizeBenchmark.self, QualityBenchmark.self, GenerateCorpus.self]
     )
 }
 
@@ -64,5 +65,54 @@ struct NormalizeBenchmark: ParsableCommand {
                       + "text + key \(Measure.megabytesPerSecond(bytes: bytes, seconds: both))  [\(tokens % 2)]")
             }
         }
+    }
+}
+
+/// Duplicate, fragment and teaser quality of a pipeline on the labelled corpus.
+struct QualityBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "quality",
+                                                    abstract: "Score a pipeline on a generated labelled corpus.")
+
+    @Option(help: "Stories in the corpus (about 2.3 documents each).")
+    var stories = 5000
+
+    @Option(help: "The pipeline: a file or a built-in name.")
+    var pipeline = "news"
+
+    @Option(help: "Corpus seed.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        let spec = try BuiltinPipelines.named(pipeline) ?? PipelineSpec(contentsOf: pipeline)
+        var options = LabelledCorpus.Options()
+        options.stories = stories
+        options.seed = seed
+        let (score, summary) = try QualityRun.run(spec, corpus: options)
+        print("\(summary.documentsIn) documents, \(summary.documentsDropped) dropped: \(summary.dropped.sorted.map { "\($0.name) \($0.value)" }.joined(separator: ", "))")
+        print(score)
+    }
+}
+
+/// Writes the labelled corpus as JSON Lines, for other tools to read.
+struct GenerateCorpus: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "generate",
+                                                    abstract: "Write the labelled corpus as JSON Lines (id, text, site, label).")
+
+    @Option(help: "Stories in the corpus.")
+    var stories = 5000
+
+    @Option(help: "Corpus seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .shortAndLong, help: "Output file.")
+    var output: String
+
+    func run() throws {
+        var options = LabelledCorpus.Options()
+        options.stories = stories
+        options.seed = seed
+        let file = try OutputFile(path: output)
+        try LabelledCorpus.generate(options) { entry in try file.write(LabelledCorpus.jsonLine(entry)) }
+        try file.commit()
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowLab
 
 /// The output never depends on the thread count: the same bytes with 1, 2 and 8 threads.
 @Suite struct DeterminismTests {
@@ -35,18 +36,5 @@ import Testing
         #expect(one.summary.documentsDropped > 500)
         #expect(one.output == two.output && one.output == eight.output)
         #expect(one.decisions == two.decisions && one.decisions == eight.decisions)
-    }
-}
-
-/// A small deterministic random generator (SplitMix64) for reproducible test corpora.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

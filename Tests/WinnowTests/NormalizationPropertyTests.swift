@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowLab
 
 /// Properties of normalisation over generated strings, each checked on hundreds of seeded cases.
 @Suite struct NormalizationPropertyTests {

@@ -12,9 +12,9 @@ public final class FragmentsStage: Stage {
         /// The share of a candidate's tokens that must stand in one container.
         public var minContainment = 0.9
         /// Candidates longer than this many tokens are not fragments.
-        public var maxLength = 400
+        public var maxLength = 200
 
-        /// The defaults: containment 0.9, candidates up to 400 tokens.
+        /// The defaults: containment 0.9, candidates up to 200 tokens.
         public init() {}
     }
 
@@ -36,7 +36,7 @@ public final class FragmentsStage: Stage {
     public struct Preparation: DocumentPreparation {
         public func prepare(_ document: inout Document) -> (sentences: [(hash: UInt64, tokens: Int)], tokens: Int, teaser: Bool) {
             let key = document.matchingKey()
-            let teaser = document.annotations.teaserCandidate || TeaserDetector().detect(document.text) != nil
+            let teaser = TeaserDetector().isCandidate(document)
             var sentences: [(UInt64, Int)] = []
             sentences.reserveCapacity(key.sentenceStarts.count)
             key.tokenHashes.withUnsafeBufferPointer { hashes in

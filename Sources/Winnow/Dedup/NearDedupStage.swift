@@ -1,11 +1,14 @@
-/// The `near-dedup` stage: documents whose word shingles overlap by at least `threshold` (Jaccard)
-/// are one document; the first seen stays and absorbs the others.
+/// The `near-dedup` stage: documents that are the same article, edited, are one document; the first
+/// seen stays and absorbs the others.
 ///
-/// Per document, in parallel: shingles of the matching key, a MinHash signature, and one bucket key
-/// per LSH band. In input order: the buckets give candidates among earlier documents, each candidate
-/// is verified on a stored 8-bit-per-value signature (Jaccard estimated with the b-bit correction),
-/// and a document that matches joins its candidate's cluster. Dropped documents stay in the index
-/// and point to their representative, so clusters close transitively, as a union-find would.
+/// Per document, in parallel: word shingles of the matching key, a MinHash signature (one-permutation
+/// hashing with densification), and one key per LSH band. In input order: the bands give candidates
+/// among earlier documents, and each candidate is verified on a stored 8-bit-per-value signature.
+/// A pair is the same article when its Jaccard similarity reaches `threshold` (decision `near`), or
+/// when the smaller document stands at least `containment` inside the larger and their sizes are
+/// within a factor two (decision `near-contained`: a syndicated copy with a paragraph cut, a header
+/// or footer added). Dropped documents stay in the index and point to their representative, so
+/// clusters close transitively, as a union-find would.
 public final class NearDedupStage: Stage {
     /// The stage's options, as the pipeline file names them.
     public struct Options: Sendable, Equatable {
@@ -15,15 +18,26 @@ public final class NearDedupStage: Stage {
         public var permutations = 128
         /// The Jaccard similarity from which two documents are one.
         public var threshold = 0.8
-        /// LSH bands and rows; derived from the threshold when nil.
+        /// The share of the smaller document's shingles inside the larger from which two documents of
+        /// similar size are one; 0 turns the test off.
+        public var containment = 0.7
+        /// LSH bands and rows; derived when nil.
         public var lsh: LSHParameters?
 
-        /// The defaults: 5-word shingles, 128 permutations, threshold 0.8.
+        /// The defaults: 5-word shingles, 128 permutations, Jaccard 0.8, containment 0.7.
         public init() {}
 
-        /// The bands and rows in force.
+        /// The lowest Jaccard similarity a pair that must be found can have: the threshold, or the
+        /// Jaccard of two equal-sized documents at the containment bound.
+        public var candidateThreshold: Double {
+            containment > 0 ? min(threshold, containment / (2 - containment)) : threshold
+        }
+
+        /// The bands and rows in force: given, or derived from the candidate threshold with misses
+        /// weighted above extra candidates (verification removes those).
         public var effectiveLSH: LSHParameters {
-            lsh ?? LSHParameters(threshold: threshold, permutations: permutations)
+            lsh ?? LSHParameters(threshold: candidateThreshold, permutations: permutations,
+                                 falsePositiveWeight: 0.3, falseNegativeWeight: 0.7)
         }
     }
 
@@ -31,9 +45,9 @@ public final class NearDedupStage: Stage {
     public let preparation: Preparation
     private let options: Options
     private let lsh: LSHParameters
-    private var buckets: [UInt64: Int32] = [:]
-    private var chains: [Int32] = []
+    private var bands = BandIndex()
     private var signatures: [UInt8] = []
+    private var sizes: [UInt32] = []
     private var representatives: [Int32] = []
     private var ids = IdentifierArena()
     /// Candidates verified per document at most, so a crowded bucket cannot make a run quadratic.
@@ -47,71 +61,93 @@ public final class NearDedupStage: Stage {
                                        hasher: MinHasher(count: options.permutations), lsh: lsh)
     }
 
+    /// What near-dedup computes per document.
+    public struct Signed: Sendable {
+        /// The signature, 8 bits per value; empty for a document without tokens, and for a teaser,
+        /// which the `teasers` stage judges.
+        public var signature: [UInt8]
+        /// One key per band.
+        public var bands: [UInt32]
+        /// Distinct shingles.
+        public var size: Int
+    }
+
     /// Shingles, signs and bands one document.
     public struct Preparation: DocumentPreparation {
         let shingler: Shingler
         let hasher: MinHasher
         let lsh: LSHParameters
 
-        /// The signature (8 bits per value) and one bucket key per band; empty for a document without tokens.
-        public func prepare(_ document: inout Document) -> (signature: [UInt8], bands: [UInt64]) {
-            let shingles = shingler.shingles(of: document.matchingKey())
-            guard !shingles.isEmpty else { return ([], []) }
+        public func prepare(_ document: inout Document) -> Signed {
+            if TeaserDetector().isCandidate(document) { return Signed(signature: [], bands: [], size: 0) }
+            var shingles = shingler.shingles(of: document.matchingKey())
+            guard !shingles.isEmpty else { return Signed(signature: [], bands: [], size: 0) }
+            shingles.sort()
+            var distinct = 1
+            for index in 1..<shingles.count where shingles[index] != shingles[index - 1] { distinct += 1 }
             let signature = hasher.signature(of: shingles)
-            var bands = [UInt64]()
-            bands.reserveCapacity(lsh.bands)
+            var keys = [UInt32]()
+            keys.reserveCapacity(lsh.bands)
             for band in 0..<lsh.bands {
                 var hash = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
                 for row in 0..<lsh.rows { hash = StableHash.combine(hash, UInt64(signature[band * lsh.rows + row])) }
-                bands.append(hash)
+                keys.append(UInt32(truncatingIfNeeded: hash >> 32))
             }
-            return (signature.map { UInt8(truncatingIfNeeded: $0) }, bands)
+            return Signed(signature: signature.map { UInt8(truncatingIfNeeded: $0) }, bands: keys, size: distinct)
         }
     }
 
-    public func process(_ document: Document, prepared: (signature: [UInt8], bands: [UInt64]),
-                        context: StageContext) throws {
+    public func process(_ document: Document, prepared: Signed, context: StageContext) throws {
         guard !prepared.bands.isEmpty else {
             context.emit(document)
             return
         }
-        let match = bestCandidate(prepared.signature, prepared.bands)
+        let match = bestCandidate(prepared)
         let handle = ids.append(document.id)
         signatures.append(contentsOf: prepared.signature)
-        for band in prepared.bands {
-            chains.append(buckets.updateValue(handle, forKey: band) ?? -1)
-        }
-        if let (candidate, score) = match {
-            let representative = representatives[Int(candidate)]
-            representatives.append(representative)
-            let kept = ids[representative]
-            context.drop(document, reason: "near", of: kept, score: score)
-            context.annotate(kept) {
-                $0.annotations.duplicates.append(document.id)
-                $0.annotations.cluster = kept
-            }
-            context.count("near-dedup.clustered")
-        } else {
+        sizes.append(UInt32(min(prepared.size, Int(UInt32.max))))
+        for key in prepared.bands { bands.insert(key: key, handle: handle) }
+        guard let (candidate, reason, score) = match else {
             representatives.append(handle)
             context.emit(document)
+            return
+        }
+        let representative = representatives[Int(candidate)]
+        representatives.append(representative)
+        let kept = ids[representative]
+        context.drop(document, reason: reason, of: kept, score: score)
+        context.annotate(kept) {
+            $0.annotations.duplicates.append(document.id)
+            $0.annotations.cluster = kept
         }
     }
 
-    /// The earlier document most similar to this signature, if any reaches the threshold.
-    private func bestCandidate(_ signature: [UInt8], _ bands: [UInt64]) -> (Int32, Double)? {
-        var best: (Int32, Double)?
+    /// The earlier document that is most clearly the same article, if any.
+    private func bestCandidate(_ signed: Signed) -> (Int32, String, Double)? {
+        var best: (Int32, String, Double)?
         var checked = Set<Int32>()
-        for (band, key) in bands.enumerated() {
-            var handle = buckets[key] ?? -1
-            while handle >= 0 && checked.count < maximumCandidates {
-                if checked.insert(handle).inserted {
-                    let score = estimate(signature, handle)
-                    if score >= options.threshold && score > (best?.1 ?? -1) { best = (handle, score) }
+        for key in signed.bands {
+            bands.forEach(key: key) { handle in
+                guard checked.count < maximumCandidates, checked.insert(handle).inserted else { return }
+                guard let verdict = verify(signed, against: handle) else { return }
+                if best == nil || verdict.1 > best!.2 || (verdict.1 == best!.2 && handle < best!.0) {
+                    best = (handle, verdict.0, verdict.1)
                 }
-                handle = chains[Int(handle) * lsh.bands + band]
             }
         }
         return best
+    }
+
+    /// `near` with the Jaccard estimate, or `near-contained` with the containment estimate, or nil.
+    private func verify(_ signed: Signed, against handle: Int32) -> (String, Double)? {
+        let jaccard = estimate(signed.signature, handle)
+        if jaccard >= options.threshold { return ("near", jaccard) }
+        guard options.containment > 0 else { return nil }
+        let a = Double(signed.size), b = Double(sizes[Int(handle)])
+        let smaller = min(a, b), larger = max(a, b)
+        guard smaller * 2 >= larger else { return nil }
+        let containment = min(1, jaccard * (a + b) / ((1 + jaccard) * smaller))
+        return containment >= options.containment ? ("near-contained", containment) : nil
     }
 
     /// The Jaccard estimate from 8-bit signatures, corrected for chance agreement (1 in 256).
@@ -120,7 +156,9 @@ public final class NearDedupStage: Stage {
         let offset = Int(handle) * count
         var equal = 0
         signatures.withUnsafeBufferPointer { stored in
-            for index in 0..<count where stored[offset + index] == signature[index] { equal += 1 }
+            signature.withUnsafeBufferPointer { signature in
+                for index in 0..<count where stored[offset + index] == signature[index] { equal += 1 }
+            }
         }
         let agreement = Double(equal) / Double(count)
         let chance = 1.0 / 256.0

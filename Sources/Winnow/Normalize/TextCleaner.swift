@@ -4,7 +4,8 @@
 /// bidi controls, soft hyphens and control characters other than LF and TAB are removed; runs of
 /// blanks (space, TAB, NBSP and the other Unicode spaces) become one space; lines are trimmed; runs
 /// of blank lines become one. By default HTML character references are decoded (once) and the text
-/// is put in NFC; mojibake repair and ASCII quotes are optional.
+/// is put in NFC; mojibake repair and ASCII quotes are optional. Left unrepaired, a mojibake sequence
+/// is kept whole, even a C1 control inside it, so the matching key can still repair it.
 ///
 /// ```swift
 /// TextCleaner().clean("caf\u{65}\u{301}&nbsp;&amp;amp;  bar\r\n").text   // "café &amp; bar"
@@ -112,9 +113,13 @@ public struct TextCleaner: Sendable {
                 index += 1
                 continue
             }
-            if options.mojibake, Mojibake.mayStart(input, at: index), let (scalar, length) = Mojibake.repair(input, at: index) {
-                state.changes.mojibake += 1
-                state.handle(scalar)
+            if Mojibake.mayStart(input, at: index), let (scalar, length) = Mojibake.repair(input, at: index) {
+                if options.mojibake {
+                    state.changes.mojibake += 1
+                    state.handle(scalar)
+                } else {
+                    state.appendRun(UnsafeBufferPointer(rebasing: input[index..<index + length]))
+                }
                 index += length
                 continue
             }

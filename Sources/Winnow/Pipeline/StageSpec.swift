@@ -48,7 +48,8 @@ public enum StageSpec: Sendable, Equatable {
         case .nearDedup(let options):
             let lsh = options.effectiveLSH
             return [("shingle", "\(options.shingle)"), ("permutations", "\(options.permutations)"),
-                    ("threshold", "\(options.threshold)"), ("bands", "\(lsh.bands)"), ("rows", "\(lsh.rows)")]
+                    ("threshold", "\(options.threshold)"), ("containment", "\(options.containment)"),
+                    ("bands", "\(lsh.bands)"), ("rows", "\(lsh.rows)")]
         case .fragments(let options):
             return [("min-containment", "\(options.minContainment)"), ("max-length", "\(options.maxLength)")]
         case .teasers(let options):
@@ -74,11 +75,12 @@ public enum StageSpec: Sendable, Equatable {
             return .exactDedup
         case "near-dedup":
             let reader = try SpecReader(node, file: file, context: context,
-                                        valid: ["shingle", "permutations", "threshold", "bands", "rows"])
+                                        valid: ["shingle", "permutations", "threshold", "containment", "bands", "rows"])
             var options = NearDedupStage.Options()
             options.shingle = try reader.int("shingle", in: 1...64) ?? options.shingle
             options.permutations = try reader.int("permutations", in: 16...1024) ?? options.permutations
             options.threshold = try reader.double("threshold", in: 0.01...1) ?? options.threshold
+            options.containment = try reader.double("containment", in: 0...1) ?? options.containment
             let bands = try reader.int("bands", in: 1...1024)
             let rows = try reader.int("rows", in: 1...1024)
             if let bands, let rows {

@@ -57,6 +57,12 @@ public struct TeaserDetector: Sendable {
         return Detection(body: body, marker: marker, tail: tail)
     }
 
+    /// True when `document` is a teaser candidate: flagged by its reader, or short and ending like a
+    /// teaser. Dedup stages leave such records to the `teasers` stage.
+    public func isCandidate(_ document: Document, maxChars: Int = 600) -> Bool {
+        document.annotations.teaserCandidate || (document.text.utf8.count <= maxChars * 4 && detect(document.text) != nil)
+    }
+
     static func marker(at text: Substring) -> String? {
         markers.first { text.hasSuffix($0) }
     }

@@ -1,12 +1,10 @@
-import Winnow
-
 /// Deterministic, made-up news-like text in several languages, for benchmarks and generated corpora.
 ///
 /// Words are drawn from small hand-written vocabularies with a Zipf-like skew; sentences get
 /// capitals, commas, numbers, quotes and dashes the way news copy does. Nothing is copied from
 /// real articles.
-struct TextSampler {
-    enum Language: String, CaseIterable {
+public struct TextSampler {
+    public enum Language: String, CaseIterable, Sendable {
         case english, german, russian, chinese
     }
 
@@ -53,20 +51,20 @@ struct TextSampler {
     var generator: SeededGenerator
     let language: Language
 
-    init(language: Language, seed: UInt64) {
+    public init(language: Language, seed: UInt64) {
         self.language = language
         self.generator = SeededGenerator(seed: seed)
     }
 
-    mutating func number(below bound: Int) -> Int { Int(generator.next() % UInt64(max(bound, 1))) }
+    public mutating func number(below bound: Int) -> Int { Int(generator.next() % UInt64(max(bound, 1))) }
 
     /// A Zipf-like pick: low indexes far more often than high ones.
-    mutating func zipf(_ count: Int) -> Int {
+    public mutating func zipf(_ count: Int) -> Int {
         let uniform = Double(generator.next() >> 11) / Double(1 << 53)
         return min(count - 1, Int(Double(count) * uniform * uniform * uniform))
     }
 
-    mutating func word() -> String {
+    public mutating func word() -> String {
         switch language {
         case .english: return Self.english[zipf(Self.english.count)]
         case .german: return Self.german[zipf(Self.german.count)]
@@ -76,7 +74,7 @@ struct TextSampler {
     }
 
     /// One sentence with news punctuation.
-    mutating func sentence() -> String {
+    public mutating func sentence() -> String {
         let length = 8 + number(below: 20)
         if language == .chinese {
             var text = ""
@@ -105,12 +103,12 @@ struct TextSampler {
     }
 
     /// A paragraph of a few sentences.
-    mutating func paragraph() -> String {
+    public mutating func paragraph() -> String {
         (0..<(2 + number(below: 4))).map { _ in sentence() }.joined(separator: language == .chinese ? "" : " ")
     }
 
     /// `text` with scraping noise: doubled blanks, NBSP, entities, CRLF, zero-width characters, soft hyphens.
-    mutating func noisy(_ text: String) -> String {
+    public mutating func noisy(_ text: String) -> String {
         let noise = ["  ", "\u{A0}", " &amp; ", "&#8217;", "\u{200B}", "\u{AD}", " \t", "&quot;", "\r\n", " &nbsp;"]
         var result = ""
         result.reserveCapacity(text.utf8.count + text.utf8.count / 20)
@@ -122,7 +120,7 @@ struct TextSampler {
     }
 
     /// An article: a headline line, then paragraphs, one a line.
-    mutating func article(paragraphs: Int? = nil) -> String {
+    public mutating func article(paragraphs: Int? = nil) -> String {
         let headline = sentence().dropLast()
         let count = paragraphs ?? (3 + number(below: 7))
         return ([String(headline)] + (0..<count).map { _ in paragraph() }).joined(separator: "\n")
@@ -130,10 +128,10 @@ struct TextSampler {
 }
 
 /// A small deterministic random generator (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,0 +1,56 @@
+/// The LSH buckets of near-dedup: for each band key, the documents that have it, in 8 bytes an entry.
+///
+/// An open-addressing table of `UInt64` slots, each a 32-bit band key above a 32-bit document
+/// handle, probed linearly; one key may fill several slots. A 32-bit key can collide, which only
+/// adds a candidate that verification then rejects. The table grows at 70% load.
+struct BandIndex {
+    private var slots: [UInt64]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1 << 12) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Slot value 0 means empty, so handles are stored plus one.
+    mutating func insert(key: UInt32, handle: Int32) {
+        if (count + 1) * 10 > slots.count * 7 { grow() }
+        place(UInt64(key) << 32 | UInt64(UInt32(handle) + 1))
+        count += 1
+    }
+
+    private mutating func place(_ entry: UInt64) {
+        var position = Self.home(UInt32(entry >> 32)) & mask
+        while slots[position] != 0 { position = (position + 1) & mask }
+        slots[position] = entry
+    }
+
+    /// Calls `body` with every handle stored under `key`.
+    func forEach(key: UInt32, _ body: (Int32) -> Void) {
+        var position = Self.home(key) & mask
+        slots.withUnsafeBufferPointer { slots in
+            while true {
+                let entry = slots[position]
+                if entry == 0 { return }
+                if UInt32(entry >> 32) == key { body(Int32(UInt32(truncatingIfNeeded: entry) - 1)) }
+                position = (position + 1) & mask
+            }
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        for entry in old where entry != 0 { place(entry) }
+    }
+
+    @inline(__always)
+    private static func home(_ key: UInt32) -> Int { Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) }
+
+    /// Bytes held.
+    var memoryBytes: Int { slots.count * 8 }
+}
