@@ -13,7 +13,7 @@ import Testing
 
     @Test func newsPipelineHasTheDesignedStages() throws {
         let spec = try BuiltinPipelines.named("news")!
-        #expect(spec.stages.map(\.name) == ["normalize", "exact-dedup", "near-dedup", "fragments", "teasers"])
+        #expect(spec.stages.map(\.name) == ["normalize", "exact-dedup", "near-dedup", "fragments", "line-dedup", "teasers"])
         #expect(spec.read.textMode == .page)
         #expect(spec.format == .xml)
     }
@@ -32,7 +32,7 @@ import Testing
         let error = #expect(throws: WinnowError.self) { try PipelineSpec(text: text, file: "p.yaml") }
         #expect(error?.description.hasPrefix("p.yaml:2:") == true)
         #expect(error?.message.contains("did you mean 'normalize'") == true)
-        #expect(error?.message.contains("valid stages: normalize, exact-dedup, near-dedup, fragments, teasers") == true)
+        #expect(error?.message.contains("valid stages: normalize, exact-dedup, near-dedup, fragments, line-dedup, teasers") == true)
     }
 
     @Test func wrongValueAndWrongType() throws {

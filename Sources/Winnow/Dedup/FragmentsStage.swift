@@ -34,9 +34,11 @@ public final class FragmentsStage: Stage {
 
     /// Hashes each sentence of the key and notes whether the document is a teaser.
     public struct Preparation: DocumentPreparation {
+        let detector = TeaserDetector()
+
         public func prepare(_ document: inout Document) -> (sentences: [(hash: UInt64, tokens: Int)], tokens: Int, teaser: Bool) {
             let key = document.matchingKey()
-            let teaser = TeaserDetector().isCandidate(document)
+            let teaser = detector.isCandidate(document)
             var sentences: [(UInt64, Int)] = []
             sentences.reserveCapacity(key.sentenceStarts.count)
             key.tokenHashes.withUnsafeBufferPointer { hashes in

@@ -68,7 +68,7 @@ public final class NearDedupStage: Stage {
         public var signature: [UInt8]
         /// One key per band.
         public var bands: [UInt32]
-        /// Distinct shingles.
+        /// Shingles.
         public var size: Int
     }
 
@@ -77,14 +77,15 @@ public final class NearDedupStage: Stage {
         let shingler: Shingler
         let hasher: MinHasher
         let lsh: LSHParameters
+        let detector = TeaserDetector()
 
+        /// The size recorded is the number of shingles: repeats of a 5-word sequence inside one article are
+        /// rare enough that counting them apart is not worth a sort.
         public func prepare(_ document: inout Document) -> Signed {
-            if TeaserDetector().isCandidate(document) { return Signed(signature: [], bands: [], size: 0) }
-            var shingles = shingler.shingles(of: document.matchingKey())
+            if detector.isCandidate(document) { return Signed(signature: [], bands: [], size: 0) }
+            let shingles = shingler.shingles(of: document.matchingKey())
             guard !shingles.isEmpty else { return Signed(signature: [], bands: [], size: 0) }
-            shingles.sort()
-            var distinct = 1
-            for index in 1..<shingles.count where shingles[index] != shingles[index - 1] { distinct += 1 }
+            let distinct = shingles.count
             let signature = hasher.signature(of: shingles)
             var keys = [UInt32]()
             keys.reserveCapacity(lsh.bands)

@@ -11,6 +11,7 @@ public enum BuiltinPipelines {
           - exact-dedup: {}
           - near-dedup: { shingle: 5, permutations: 128, threshold: 0.8 }
           - fragments: { min-containment: 0.9 }
+          - line-dedup: { scope: corpus, min-documents: 3 }
           - teasers:   { min-chars: 20, on-match: drop, unmatched: keep }
         write:  { format: xml }
 

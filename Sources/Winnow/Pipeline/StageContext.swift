@@ -31,6 +31,12 @@ public final class StageContext {
                                        stage: stageName, source: document.source, detail: detail))
     }
 
+    /// Records a change made to a document through `annotate`.
+    public func record(_ decision: Decision) {
+        precondition(decision.action != .drop, "drops go through drop(_:reason:)")
+        pipeline.recordChange(decision)
+    }
+
     /// Changes a document this stage already emitted, if it has not been written yet.
     ///
     /// Returns false when the document has left the pipeline's output window; the change is then lost,

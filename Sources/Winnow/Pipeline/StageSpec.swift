@@ -10,11 +10,13 @@ public enum StageSpec: Sendable, Equatable {
     case nearDedup(NearDedupStage.Options)
     /// `fragments`: short documents standing inside longer ones.
     case fragments(FragmentsStage.Options)
+    /// `line-dedup`: boilerplate and repeated paragraphs.
+    case lineDedup(LineDedupStage.Options)
     /// `teasers`: truncated teasers matched to their articles.
     case teasers(TeasersStage.Options)
 
     /// The stage names a pipeline file may use, in the order they usually run.
-    public static let names = ["normalize", "exact-dedup", "near-dedup", "fragments", "teasers"]
+    public static let names = ["normalize", "exact-dedup", "near-dedup", "fragments", "line-dedup", "teasers"]
 
     /// The stage's name in pipeline files.
     public var name: String {
@@ -23,6 +25,7 @@ public enum StageSpec: Sendable, Equatable {
         case .exactDedup: return "exact-dedup"
         case .nearDedup: return "near-dedup"
         case .fragments: return "fragments"
+        case .lineDedup: return "line-dedup"
         case .teasers: return "teasers"
         }
     }
@@ -34,6 +37,7 @@ public enum StageSpec: Sendable, Equatable {
         case .exactDedup: return ExactDedupStage()
         case .nearDedup(let options): return NearDedupStage(options: options)
         case .fragments(let options): return FragmentsStage(options: options)
+        case .lineDedup(let options): return LineDedupStage(options: options)
         case .teasers(let options): return TeasersStage(options: options)
         }
     }
@@ -52,6 +56,9 @@ public enum StageSpec: Sendable, Equatable {
                     ("bands", "\(lsh.bands)"), ("rows", "\(lsh.rows)")]
         case .fragments(let options):
             return [("min-containment", "\(options.minContainment)"), ("max-length", "\(options.maxLength)")]
+        case .lineDedup(let options):
+            return [("scope", options.scope.rawValue), ("min-documents", "\(options.minDocuments)"),
+                    ("max-length", "\(options.maxLength)")]
         case .teasers(let options):
             return [("min-chars", "\(options.minChars)"), ("max-chars", "\(options.maxChars)"),
                     ("on-match", options.onMatch.rawValue), ("unmatched", options.unmatched.rawValue)]
@@ -98,6 +105,13 @@ public enum StageSpec: Sendable, Equatable {
             options.minContainment = try reader.double("min-containment", in: 0.01...1) ?? options.minContainment
             options.maxLength = try reader.int("max-length", in: 1...1_000_000) ?? options.maxLength
             return .fragments(options)
+        case "line-dedup":
+            let reader = try SpecReader(node, file: file, context: context, valid: ["scope", "min-documents", "max-length"])
+            var options = LineDedupStage.Options()
+            options.scope = try reader.choice("scope", LineDedupStage.Scope.self) ?? options.scope
+            options.minDocuments = try reader.int("min-documents", in: 2...1_000_000) ?? options.minDocuments
+            options.maxLength = try reader.int("max-length", in: 1...100_000) ?? options.maxLength
+            return .lineDedup(options)
         case "teasers":
             let reader = try SpecReader(node, file: file, context: context,
                                         valid: ["min-chars", "max-chars", "on-match", "unmatched"])

@@ -226,7 +226,7 @@ struct JSONScanner {
         }
         index = contentStart
         var scalars = [UInt8]()
-        scalars.reserveCapacity(64)
+        scalars.reserveCapacity(bytes.count - index)
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
@@ -253,8 +253,14 @@ struct JSONScanner {
                 }
             default:
                 if byte < 0x20 { throw error("unescaped control character in a string") }
-                scalars.append(byte)
-                index += 1
+                var end = index + 1
+                while end < bytes.count {
+                    let next = bytes[end]
+                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
+                    end += 1
+                }
+                scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
             }
         }
         throw error("unterminated string", at: start)

@@ -26,6 +26,9 @@ public struct TeaserDetector: Sendable {
         "ler mais", "подробнее", "читать далее", "続きを読む", "阅读更多", "»", "→", "›",
     ]
 
+    /// Characters of the text's end looked at for a tail: more than the longest default tail.
+    static let longestTail = 40
+
     /// The ellipsis forms, longest first so `[...]` wins over `...`.
     static let markers = [
         "[&hellip;]", "(&hellip;)", "&hellip;", "[&#8230;]", "&#8230;", "&#x2026;", "[...]", "(...)", "[…]", "(…)",
@@ -37,14 +40,15 @@ public struct TeaserDetector: Sendable {
 
     /// A detector with the given read-more tails.
     public init(tails: [String] = TeaserDetector.defaultTails) {
-        self.tails = tails.map { $0.lowercased() }.sorted { $0.count > $1.count }
+        self.tails = tails.map { $0.lowercased() }.filter { $0.count <= Self.longestTail }.sorted { $0.count > $1.count }
     }
 
     /// The detection for `text`, or nil when it does not end like a teaser.
     public func detect(_ text: some StringProtocol) -> Detection? {
         var rest = Substring(text).trimmingBlanks()
         var tail: String?
-        if let found = tails.first(where: { rest.lowercased().hasSuffix($0) }) {
+        let ending = rest.suffix(Self.longestTail).lowercased()
+        if let found = tails.first(where: { ending.hasSuffix($0) }) {
             let candidate = rest.dropLast(found.count).trimmingBlanks()
             if Self.marker(at: candidate) != nil {
                 tail = String(rest.suffix(found.count))

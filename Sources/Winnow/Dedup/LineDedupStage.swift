@@ -1,0 +1,117 @@
+/// The `line-dedup` stage: removes boilerplate paragraphs (share bars, newsletter pleas, copyright
+/// lines) that recur across documents, and a paragraph repeated inside one document after its first
+/// appearance.
+///
+/// A short paragraph (`max-length` tokens at most) becomes boilerplate when it has appeared in
+/// `min-documents` different documents; it is then removed from each later document, and from the
+/// earlier ones still waiting to be written. Every change is an `edit` decision naming what went; a
+/// document that was nothing but boilerplate is dropped (`boilerplate`). Run after near-dedup, copies
+/// of one article do not count as different documents. Memory: one counter per distinct short
+/// paragraph, with the ids of its first carriers until it is judged.
+public final class LineDedupStage: Stage {
+    /// Where repeats are looked for.
+    public enum Scope: String, Sendable, CaseIterable {
+        /// Inside each document only.
+        case document
+        /// Inside each document and across the corpus.
+        case corpus
+    }
+
+    /// The stage's options, as the pipeline file names them.
+    public struct Options: Sendable, Equatable {
+        /// Where repeats are looked for.
+        public var scope = Scope.corpus
+        /// Documents a short paragraph must appear in to be boilerplate.
+        public var minDocuments = 3
+        /// Paragraphs longer than this many tokens are content, never boilerplate.
+        public var maxLength = 40
+
+        /// The defaults: corpus scope, three documents, paragraphs up to 40 tokens.
+        public init() {}
+    }
+
+    public let name = "line-dedup"
+    public let preparation = Preparation()
+    private let options: Options
+    private var counts: [UInt64: Int] = [:]
+    private var carriers: [UInt64: [DocumentID]] = [:]
+
+    /// A line-dedup stage with `options`.
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Maps each paragraph of the document to its line and hash.
+    public struct Preparation: DocumentPreparation {
+        public func prepare(_ document: inout Document) -> [ParagraphMap.Entry] {
+            ParagraphMap.entries(text: document.text, key: document.matchingKey())
+        }
+    }
+
+    public func process(_ document: Document, prepared paragraphs: [ParagraphMap.Entry], context: StageContext) throws {
+        var removed: [Int: String] = [:]
+        var seen = Set<UInt64>()
+        for paragraph in paragraphs where !seen.insert(paragraph.hash).inserted {
+            removed[paragraph.line] = "repeated"
+        }
+        if options.scope == .corpus {
+            for hash in seen {
+                guard let paragraph = paragraphs.first(where: { $0.hash == hash }), paragraph.tokens <= options.maxLength else { continue }
+                let count = (counts[hash] ?? 0) + 1
+                counts[hash] = count
+                if count < options.minDocuments {
+                    carriers[hash, default: []].append(document.id)
+                } else {
+                    for line in paragraphs where line.hash == hash { removed[line.line] = "boilerplate" }
+                    if count == options.minDocuments {
+                        for carrier in carriers.removeValue(forKey: hash) ?? [] { removeLate(hash, from: carrier, context: context) }
+                    }
+                }
+            }
+        }
+        guard !removed.isEmpty else {
+            context.emit(document)
+            return
+        }
+        var edited = document
+        edited.text = ParagraphMap.removing(lines: Set(removed.keys), from: document.text)
+        edited.key = nil
+        let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
+        if edited.paragraphs.isEmpty {
+            context.drop(document, reason: "boilerplate", detail: Self.describe(removed, lines))
+            return
+        }
+        context.record(.edit, of: document, reason: Set(removed.values).count == 1 ? removed.values.first! : "boilerplate",
+                       detail: Self.describe(removed, lines))
+        context.count("line-dedup.paragraphs-removed", by: removed.count)
+        context.emit(edited)
+    }
+
+    /// Removes a paragraph judged boilerplate from a document still waiting to be written.
+    private func removeLate(_ hash: UInt64, from id: DocumentID, context: StageContext) {
+        var change: (decision: Decision, lines: Int)?
+        context.annotate(id) { document in
+            let entries = ParagraphMap.entries(text: document.text, key: MatchingKey(text: document.text))
+            let lines = Set(entries.filter { $0.hash == hash }.map(\.line))
+            guard !lines.isEmpty else { return }
+            let texts = document.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let remaining = ParagraphMap.removing(lines: lines, from: document.text)
+            guard !Document(id: id, text: remaining, source: document.source).paragraphs.isEmpty else { return }
+            change = (Decision(id: id, action: .edit, reason: "boilerplate", stage: name, source: document.source,
+                               detail: Self.describe(Dictionary(uniqueKeysWithValues: lines.map { ($0, "boilerplate") }), texts)),
+                      lines.count)
+            document.text = remaining
+        }
+        if let change {
+            context.record(change.decision)
+            context.count("line-dedup.paragraphs-removed", by: change.lines)
+        }
+    }
+
+    /// `removed 2 lines: "Share this article…", "© 2025 …"`.
+    static func describe(_ removed: [Int: String], _ lines: [Substring]) -> String {
+        let quoted = removed.keys.sorted().map { line -> String in
+            let text = line < lines.count ? String(lines[line]) : ""
+            return "\"" + (text.count > 60 ? String(text.prefix(60)) + "…" : text) + "\""
+        }
+        return "removed \(removed.count) line\(removed.count == 1 ? "" : "s"): " + quoted.joined(separator: ", ")
+    }
+}
