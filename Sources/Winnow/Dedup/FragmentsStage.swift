@@ -5,7 +5,8 @@
 /// memory is about 20 bytes per sentence, a small fixed share of the corpus (roughly a tenth of
 /// news text). A candidate's sentences are looked up; the kept document that covers the largest
 /// share of the candidate's tokens is its container when the share reaches `min-containment`.
-/// Teasers are left alone: the `teasers` stage judges them.
+/// A candidate that holds half its container or more is a copy with parts cut rather than a
+/// fragment, and is dropped as `near-contained`. Teasers are left alone: the `teasers` stage judges them.
 public final class FragmentsStage: Stage {
     /// The stage's options, as the pipeline file names them.
     public struct Options: Sendable, Equatable {
@@ -58,7 +59,8 @@ public final class FragmentsStage: Stage {
         if !prepared.teaser, prepared.tokens > 0, prepared.tokens <= options.maxLength,
            let (container, share) = container(of: prepared.sentences, tokens: prepared.tokens) {
             let kept = ids[container]
-            context.drop(document, reason: "fragment", of: kept, score: share)
+            let isCopy = prepared.tokens * 2 >= Int(lengths[Int(container)])
+            context.drop(document, reason: isCopy ? "near-contained" : "fragment", of: kept, score: share)
             context.annotate(kept) { $0.annotations.duplicates.append(document.id) }
             return
         }

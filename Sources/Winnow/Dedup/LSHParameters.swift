@@ -15,10 +15,12 @@ public struct LSHParameters: Sendable, Equatable, CustomStringConvertible {
         self.rows = rows
     }
 
-    /// The bands and rows that fit `permutations` values and best separate pairs around `threshold`.
-    public init(threshold: Double, permutations: Int, falsePositiveWeight: Double = 0.5, falseNegativeWeight: Double = 0.5) {
+    /// The bands and rows that fit `permutations` values (and at most `maximumBands` bands, which
+    /// bounds the index's memory) and best separate pairs around `threshold`.
+    public init(threshold: Double, permutations: Int, falsePositiveWeight: Double = 0.5, falseNegativeWeight: Double = 0.5,
+                maximumBands: Int = .max) {
         var best = (bands: 1, rows: permutations, error: Double.infinity)
-        for bands in 1...permutations {
+        for bands in 1...min(permutations, maximumBands) {
             let maxRows = permutations / bands
             guard maxRows >= 1 else { continue }
             for rows in 1...maxRows {
