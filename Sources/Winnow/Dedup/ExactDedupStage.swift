@@ -19,6 +19,8 @@ public final class ExactDedupStage: Stage {
         }
     }
 
+    public var indexBytes: Int { MemoryEstimate.of(seen) + ids.memoryBytes }
+
     public func process(_ document: Document, prepared digest: Digest128, context: StageContext) throws {
         if let first = seen[digest] {
             let original = ids[first]

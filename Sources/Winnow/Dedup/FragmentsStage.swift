@@ -54,6 +54,11 @@ public final class FragmentsStage: Stage {
         }
     }
 
+    public var indexBytes: Int {
+        MemoryEstimate.of(index) + MemoryEstimate.of(chain) + MemoryEstimate.of(owners) + MemoryEstimate.of(lengths)
+            + ids.memoryBytes
+    }
+
     public func process(_ document: Document, prepared: (sentences: [(hash: UInt64, tokens: Int)], tokens: Int, teaser: Bool),
                         context: StageContext) throws {
         if !prepared.teaser, prepared.tokens > 0, prepared.tokens <= options.maxLength,

@@ -7,7 +7,7 @@
 /// earlier ones still waiting to be written. Every change is an `edit` decision naming what went; a
 /// document that was nothing but boilerplate is dropped (`boilerplate`). Run after near-dedup, copies
 /// of one article do not count as different documents. Memory: one counter per distinct short
-/// paragraph, with the ids of its first carriers until it is judged.
+/// paragraph (about 30 bytes), and the id of each document that first carried one.
 public final class LineDedupStage: Stage {
     /// Where repeats are looked for.
     public enum Scope: String, Sendable, CaseIterable {
@@ -33,8 +33,16 @@ public final class LineDedupStage: Stage {
     public let name = "line-dedup"
     public let preparation = Preparation()
     private let options: Options
-    private var counts: [UInt64: Int] = [:]
-    private var carriers: [UInt64: [DocumentID]] = [:]
+    private var tallies: [UInt64: Tally] = [:]
+    private var moreCarriers: [UInt64: [Int32]] = [:]
+    private var carrierIDs = IdentifierArena()
+
+    /// How often a short paragraph was seen, and its first two carriers (arena handles, -1 when none).
+    private struct Tally {
+        var count: Int32 = 0
+        var first: Int32 = -1
+        var second: Int32 = -1
+    }
 
     /// A line-dedup stage with `options`.
     public init(options: Options = Options()) { self.options = options }
@@ -46,26 +54,38 @@ public final class LineDedupStage: Stage {
         }
     }
 
+    public var indexBytes: Int {
+        MemoryEstimate.of(tallies) + MemoryEstimate.of(moreCarriers) + carrierIDs.memoryBytes
+    }
+
     public func process(_ document: Document, prepared paragraphs: [ParagraphMap.Entry], context: StageContext) throws {
         var removed: [Int: String] = [:]
-        var seen = Set<UInt64>()
-        for paragraph in paragraphs where !seen.insert(paragraph.hash).inserted {
-            removed[paragraph.line] = "repeated"
-        }
-        if options.scope == .corpus {
-            for hash in seen {
-                guard let paragraph = paragraphs.first(where: { $0.hash == hash }), paragraph.tokens <= options.maxLength else { continue }
-                let count = (counts[hash] ?? 0) + 1
-                counts[hash] = count
-                if count < options.minDocuments {
-                    carriers[hash, default: []].append(document.id)
-                } else {
-                    for line in paragraphs where line.hash == hash { removed[line.line] = "boilerplate" }
-                    if count == options.minDocuments {
-                        for carrier in carriers.removeValue(forKey: hash) ?? [] { removeLate(hash, from: carrier, context: context) }
-                    }
+        var seen = Set<UInt64>(minimumCapacity: paragraphs.count)
+        var carrier: Int32?
+        for paragraph in paragraphs {
+            guard seen.insert(paragraph.hash).inserted else {
+                removed[paragraph.line] = "repeated"
+                continue
+            }
+            guard options.scope == .corpus, paragraph.tokens <= options.maxLength else { continue }
+            var tally = tallies[paragraph.hash] ?? Tally()
+            tally.count += 1
+            if Int(tally.count) < options.minDocuments {
+                let handle = carrier ?? carrierIDs.append(document.id)
+                carrier = handle
+                if tally.first < 0 { tally.first = handle } else if tally.second < 0 { tally.second = handle } else {
+                    moreCarriers[paragraph.hash, default: []].append(handle)
+                }
+            } else {
+                removed[paragraph.line] = "boilerplate"
+                if Int(tally.count) == options.minDocuments {
+                    let earlier = [tally.first, tally.second].filter { $0 >= 0 } + (moreCarriers.removeValue(forKey: paragraph.hash) ?? [])
+                    for handle in earlier { removeLate(paragraph.hash, from: carrierIDs[handle], context: context) }
+                    tally.first = -1
+                    tally.second = -1
                 }
             }
+            tallies[paragraph.hash] = tally
         }
         guard !removed.isEmpty else {
             context.emit(document)

@@ -115,6 +115,11 @@ public final class NearDedupStage: Stage {
         }
     }
 
+    public var indexBytes: Int {
+        bands.memoryBytes + MemoryEstimate.of(signatures) + MemoryEstimate.of(sizes) + MemoryEstimate.of(representatives)
+            + ids.memoryBytes
+    }
+
     public func process(_ document: Document, prepared: Signed, context: StageContext) throws {
         guard !prepared.bands.isEmpty else {
             context.emit(document)

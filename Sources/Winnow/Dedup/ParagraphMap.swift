@@ -1,3 +1,5 @@
+import Foundation
+
 /// The paragraphs of a document as lines of its text, each with the stable hash of its key tokens.
 ///
 /// Two paragraphs with the same hash read the same once normalised (case, quotes, blanks and
@@ -15,10 +17,15 @@ public enum ParagraphMap {
 
     static func entries(text: String, key: MatchingKey) -> [Entry] {
         var lineStarts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == 0x0A { lineStarts.append(offset) }
+        var copy = text
+        copy.withUTF8 { bytes in
+            guard var cursor = bytes.baseAddress else { return }
+            let end = cursor + bytes.count
+            while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+                let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                lineStarts.append(newline - bytes.baseAddress! + 1)
+                cursor = newline + 1
+            }
         }
         var result: [Entry] = []
         result.reserveCapacity(key.paragraphStarts.count)

@@ -20,9 +20,12 @@ final class PipelineRun {
         self.sink = sink
         self.decisionSink = decisions
         self.window = OutputWindow(capacity: options.outputWindow)
+        self.stages = stages
         self.runners = stages.map { makeRunner($0) }
         self.contexts = stages.map { StageContext(stageName: $0.name, pipeline: self) }
     }
+
+    let stages: [any Stage]
 
     func execute(source: DocumentSource, progress: ((Pipeline.Progress) -> Void)?) throws -> RunSummary {
         let clock = ContinuousClock.now
@@ -52,6 +55,7 @@ final class PipelineRun {
             }
         }
         try flow(batch, from: 0)
+        for stage in stages where stage.indexBytes > 0 { summary.indexBytes[stage.name] = stage.indexBytes }
         for index in runners.indices {
             if options.isCancelled() { throw WinnowError(.interrupted(signal: 2), "interrupted") }
             try runners[index].finish(context: contexts[index])

@@ -16,6 +16,8 @@ public struct RunSummary: Sendable {
     public var seconds = 0.0
     /// Worker threads used for per-document work.
     public var threads = 1
+    /// Each stage's index memory in bytes, measured after the last document and before the stages finish.
+    public var indexBytes: [String: Int] = [:]
 
     /// An empty summary.
     public init() {}

@@ -48,9 +48,26 @@ public protocol Stage: AnyObject {
 
     /// Called once after the last document: emit or drop whatever the stage still holds.
     func finish(context: StageContext) throws
+
+    /// The bytes the stage's index holds now (an estimate from its containers' capacities).
+    var indexBytes: Int { get }
 }
 
 extension Stage {
     /// By default a stage holds nothing back.
     public func finish(context: StageContext) throws {}
+
+    /// By default a stage keeps no index.
+    public var indexBytes: Int { 0 }
+}
+
+/// Estimates of container memory, for `Stage.indexBytes`.
+enum MemoryEstimate {
+    static func of<Element>(_ array: [Element]) -> Int { array.capacity * MemoryLayout<Element>.stride }
+
+    static func of<Key, Value>(_ dictionary: [Key: Value]) -> Int {
+        dictionary.capacity * (MemoryLayout<Key>.stride + MemoryLayout<Value>.stride) + dictionary.capacity / 8
+    }
+
+    static func of<Element>(_ set: Set<Element>) -> Int { set.capacity * MemoryLayout<Element>.stride + set.capacity / 8 }
 }

@@ -42,6 +42,12 @@ struct HeadIndex {
         return result
     }
 
+    /// Bytes held.
+    var memoryBytes: Int {
+        heads.reduce(heads.capacity * MemoryLayout<Head>.stride) { $0 + $1.bytes.capacity }
+            + MemoryEstimate.of(buckets) + buckets.values.reduce(0) { $0 + $1.capacity * 4 + 32 }
+    }
+
     /// Remembers the heads of a kept document.
     mutating func insert(owner: Int32, key: MatchingKey) {
         for head in Self.heads(of: key) {

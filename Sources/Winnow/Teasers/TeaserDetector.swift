@@ -45,6 +45,7 @@ public struct TeaserDetector: Sendable {
 
     /// The detection for `text`, or nil when it does not end like a teaser.
     public func detect(_ text: some StringProtocol) -> Detection? {
+        guard Self.mayEndWithMarker(text) else { return nil }
         var rest = Substring(text).trimmingBlanks()
         var tail: String?
         let ending = rest.suffix(Self.longestTail).lowercased()
@@ -65,6 +66,34 @@ public struct TeaserDetector: Sendable {
     /// teaser. Dedup stages leave such records to the `teasers` stage.
     public func isCandidate(_ document: Document, maxChars: Int = 600) -> Bool {
         document.annotations.teaserCandidate || (document.text.utf8.count <= maxChars * 4 && detect(document.text) != nil)
+    }
+
+    /// A fast test on the last bytes: every marker holds `…`, `...`, `. . .` or an `&` reference, and
+    /// must stand within the last `longestTail` characters or so.
+    static func mayEndWithMarker(_ text: some StringProtocol) -> Bool {
+        let utf8 = text.utf8
+        let tail = utf8.suffix(longestTail * 4 + 16)
+        var dots = 0
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in tail {
+            switch byte {
+            case UInt8(ascii: "."):
+                dots += 1
+                if dots >= 3 { return true }
+            case UInt8(ascii: " ") where previous == UInt8(ascii: "."):
+                break
+            case 0xA6 where previous == 0x80 && beforePrevious == 0xE2:
+                return true
+            case UInt8(ascii: "&"):
+                return true
+            default:
+                dots = 0
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     static func marker(at text: Substring) -> String? {

@@ -84,6 +84,8 @@ public final class TeasersStage: Stage {
         }
     }
 
+    public var indexBytes: Int { heads.memoryBytes + ids.memoryBytes }
+
     public func process(_ document: Document, prepared evidence: TeaserEvidence, context: StageContext) throws {
         switch evidence {
         case .none: break

@@ -18,7 +18,13 @@ public enum ReportEncoder {
         buffer.appendJSONNumber(summary.seconds)
         buffer.append(", \"bytes\": \(summary.bytesIn), \"mb_per_second\": ")
         buffer.appendJSONNumber(summary.megabytesPerSecond)
-        buffer.append(", \"threads\": \(summary.threads)}\n}\n")
+        buffer.append(", \"threads\": \(summary.threads), \"index_bytes\": {")
+        for (index, entry) in summary.indexBytes.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { buffer.append(", ") }
+            buffer.appendJSONString(entry.key)
+            buffer.append(": \(entry.value)")
+        }
+        buffer.append("}}\n}\n")
         return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
