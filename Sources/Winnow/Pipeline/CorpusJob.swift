@@ -33,7 +33,9 @@ public struct CorpusJob {
     /// Runs the job; throws `WinnowError` with nothing half-written.
     @discardableResult
     public func run(progress: ((Pipeline.Progress) -> Void)? = nil) throws -> RunSummary {
-        let source = InputReader(paths: inputs, options: spec.read)
+        var readOptions = spec.read
+        readOptions.threads = options.effectiveThreads
+        let source = InputReader(paths: inputs, options: readOptions)
         let corpusFile = try OutputFile(path: output)
         let decisionFile = try decisions.map { try OutputFile(path: $0) }
         let reportFile = try report.map { try OutputFile(path: $0) }

@@ -1,44 +1,56 @@
 import Dispatch
 import Synchronization
 
-/// Runs a stage's pure preparation over a batch on several threads.
+/// Runs pure per-item work on several threads.
 ///
-/// Each worker takes the next slice of the batch until none is left; results land at their
-/// document's index, so the result never depends on the thread count or the scheduling.
+/// Each worker takes the next slice of the items until none is left; results land at their item's
+/// index, so the result never depends on the thread count or the scheduling.
 enum Parallel {
     /// The slice of a batch one worker takes at a time.
     static let grain = 64
 
-    static func prepare<P: DocumentPreparation>(_ documents: inout [Document], with preparation: P,
-                                                threads: Int) -> [P.Output] {
-        let count = documents.count
+    /// Calls `body` with consecutive slices of `0..<count`, on up to `threads` threads.
+    static func slices(_ count: Int, threads: Int, _ body: @Sendable (Range<Int>) -> Void) {
         if threads <= 1 || count <= grain {
-            return documents.indices.map { preparation.prepare(&documents[$0]) }
+            if count > 0 { body(0..<count) }
+            return
         }
-        let results = UnsafeMutableBufferPointer<P.Output>.allocate(capacity: count)
-        defer { results.deallocate() }
-        documents.withUnsafeMutableBufferPointer { buffer in
-            let shared = SharedBuffers(documents: buffer, results: results)
-            let next = Atomic<Int>(0)
-            let workers = min(threads, (count + grain - 1) / grain)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let start = next.add(grain, ordering: .relaxed).oldValue
-                    if start >= count { return }
-                    for index in start..<min(start + grain, count) {
-                        (shared.results.baseAddress! + index).initialize(to: preparation.prepare(&shared.documents[index]))
-                    }
-                }
+        let next = Atomic<Int>(0)
+        let workers = min(threads, (count + grain - 1) / grain)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let start = next.add(grain, ordering: .relaxed).oldValue
+                if start >= count { return }
+                body(start..<min(start + grain, count))
             }
+        }
+    }
+
+    /// `body(index)` for every index, in parallel, in index order.
+    static func map<Output>(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Output) -> [Output] {
+        let results = UnsafeMutableBufferPointer<Output>.allocate(capacity: count)
+        defer { results.deallocate() }
+        let shared = SharedPointer(results.baseAddress)
+        slices(count, threads: threads) { range in
+            for index in range { (shared.pointer! + index).initialize(to: body(index)) }
         }
         let output = Array(results)
         _ = results.deinitialize()
         return output
     }
+
+    /// A stage's preparation over a batch, each document refined in place.
+    static func prepare<P: DocumentPreparation>(_ documents: inout [Document], with preparation: P,
+                                                threads: Int) -> [P.Output] {
+        documents.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedPointer(buffer.baseAddress)
+            return map(buffer.count, threads: threads) { index in preparation.prepare(&shared.pointer![index]) }
+        }
+    }
 }
 
-/// The batch and result buffers shared by the workers, each of which writes only its own indexes.
-private struct SharedBuffers<Output>: @unchecked Sendable {
-    let documents: UnsafeMutableBufferPointer<Document>
-    let results: UnsafeMutableBufferPointer<Output>
+/// A buffer shared by the workers, each of which touches only its own indexes.
+private struct SharedPointer<Element>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Element>?
+    init(_ pointer: UnsafeMutablePointer<Element>?) { self.pointer = pointer }
 }

@@ -1,26 +1,67 @@
 /// Reads JSON Lines: one object per line, blank lines ignored.
+///
+/// Lines are gathered in batches and parsed on `ReadOptions.threads` threads; documents still come
+/// out in input order, and a bad line is reported after every good line before it.
 final class JSONLReader: RecordReader {
     private let lines: LineReader
     private let source: ByteSource
     private let parser: JSONRecordParser
+    private let threads: Int
+    private var parsed: [Result<Document, Error>] = []
+    private var position = 0
+    private var done = false
+
+    /// Lines parsed together.
+    static let batchLines = 1024
+    /// Bytes that close a batch early.
+    static let batchBytes = 8 << 20
 
     init(lines: LineReader, source: ByteSource, options: ReadOptions) {
         self.lines = lines
         self.source = source
         self.parser = JSONRecordParser(options: options, stem: SourceLocation.stem(of: source.path), path: source.path)
+        self.threads = options.threads
     }
 
     var bytesRead: Int { source.bytesRead }
     private(set) var repairs = Counters()
 
     func next() throws -> Document? {
-        while let line = try lines.next() {
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            var repaired = 0
-            let document = try parser.parse(line, line: lines.lineNumber, repairs: &repaired)
-            if repaired > 0 { repairs.add("read.repaired-characters", repaired) }
-            return document
+        if position == parsed.count {
+            guard !done else { return nil }
+            try readBatch()
+            if parsed.isEmpty { return nil }
         }
-        return nil
+        defer { position += 1 }
+        return try parsed[position].get()
+    }
+
+    /// Reads the next batch of non-blank lines and parses them in parallel.
+    private func readBatch() throws {
+        var bytes: [UInt8] = []
+        var records: [(range: Range<Int>, line: Int)] = []
+        while records.count < Self.batchLines && bytes.count < Self.batchBytes, let line = try lines.next() {
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            records.append((bytes.count..<bytes.count + line.count, lines.lineNumber))
+            bytes.append(contentsOf: line)
+        }
+        if records.isEmpty { done = true }
+        let parser = self.parser
+        let batch = bytes
+        let spans = records
+        let results = Parallel.map(records.count, threads: threads) { index -> (Result<Document, Error>, Int) in
+            var repaired = 0
+            let result = Result {
+                try batch.withUnsafeBufferPointer {
+                    try parser.parse(UnsafeBufferPointer(rebasing: $0[spans[index].range]), line: spans[index].line,
+                                     repairs: &repaired)
+                }
+            }
+            return (result, repaired)
+        }
+        let repaired = results.reduce(0) { $0 + $1.1 }
+        if repaired > 0 { repairs.add("read.repaired-characters", repaired) }
+        parsed = results.map(\.0)
+        position = 0
     }
 }

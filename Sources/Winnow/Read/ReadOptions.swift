@@ -8,6 +8,8 @@ public struct ReadOptions: Sendable, Equatable {
     public var idField = "id"
     /// The JSON field holding a record's text.
     public var textField = "text"
+    /// Threads that parse records; the documents come out in input order whatever the count.
+    public var threads = 1
 
     /// The defaults: format by extension, one document per line, fields `id` and `text`.
     public init() {}
