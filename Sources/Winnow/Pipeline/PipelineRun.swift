@@ -29,32 +29,25 @@ final class PipelineRun {
 
     func execute(source: DocumentSource, progress: ((Pipeline.Progress) -> Void)?) throws -> RunSummary {
         let clock = ContinuousClock.now
-        var ordinal = 0
-        var batch = [Document]()
-        var batchBytes = 0
         summary.threads = threads
+        let producer = BatchProducer(source: source, first: runners.first, options: options, threads: threads)
+        defer { producer.stop() }
+        var documentsSeen = 0
+        var bytesSeen = 0
 
         func report() {
-            progress?(Pipeline.Progress(documents: ordinal, bytes: source.bytesRead, totalBytes: source.totalBytes,
+            progress?(Pipeline.Progress(documents: documentsSeen, bytes: bytesSeen, totalBytes: source.totalBytes,
                                         seconds: Self.seconds(since: clock)))
         }
 
-        while let read = try source.next() {
-            var document = read
-            document.ordinal = ordinal
-            ordinal += 1
-            ledger.enter(document)
-            batchBytes += document.text.utf8.count
-            batch.append(document)
-            if batch.count >= options.batchSize || batchBytes >= options.batchBytes {
-                if options.isCancelled() { throw WinnowError(.interrupted(signal: 2), "interrupted") }
-                try flow(batch, from: 0)
-                batch.removeAll(keepingCapacity: true)
-                batchBytes = 0
-                report()
-            }
+        while let batch = try producer.next() {
+            if options.isCancelled() { throw WinnowError(.interrupted(signal: 2), "interrupted") }
+            for document in batch.documents { ledger.enter(document) }
+            documentsSeen += batch.documents.count
+            bytesSeen = batch.bytesRead
+            try flow(batch.documents, from: 0, firstPrepared: batch.prepared)
+            report()
         }
-        try flow(batch, from: 0)
         for stage in stages where stage.indexBytes > 0 { summary.indexBytes[stage.name] = stage.indexBytes }
         for index in runners.indices {
             if options.isCancelled() { throw WinnowError(.interrupted(signal: 2), "interrupted") }
@@ -66,7 +59,7 @@ final class PipelineRun {
         try write(window.release(all: true))
         report()
 
-        summary.documentsIn = ordinal
+        summary.documentsIn = documentsSeen
         summary.bytesIn = source.bytesRead
         for (name, value) in source.counters.sorted { statistics.add(name, value) }
         summary.counters = statistics
@@ -82,12 +75,15 @@ final class PipelineRun {
         return summary
     }
 
-    /// Passes `batch` through the stages from `first` on, then into the output window.
-    private func flow(_ batch: [Document], from first: Int) throws {
+    /// Passes `batch` through the stages from `first` on, then into the output window; the first
+    /// stage's preparation may already be done.
+    private func flow(_ batch: [Document], from first: Int, firstPrepared: (any Sendable)? = nil) throws {
         var current = batch
         for index in first..<runners.count {
             guard !current.isEmpty else { break }
-            try runners[index].run(&current, threads: threads, context: contexts[index])
+            let prepared = index == first ? firstPrepared ?? runners[index].prepare(&current, threads: threads)
+                : runners[index].prepare(&current, threads: threads)
+            try runners[index].process(current, prepared: prepared, context: contexts[index])
             current = take(from: index)
             try flushDecisions()
         }
@@ -143,17 +139,24 @@ final class PipelineRun {
 
 /// A stage with its types erased, so the run can hold stages of different kinds in one list.
 protocol StageRunning {
-    func run(_ batch: inout [Document], threads: Int, context: StageContext) throws
+    /// The stage's preparation of a batch, in parallel; the result goes back to `process`.
+    func prepare(_ batch: inout [Document], threads: Int) -> any Sendable
+    /// The stage's decisions over a prepared batch, in input order.
+    func process(_ batch: [Document], prepared: any Sendable, context: StageContext) throws
     func finish(context: StageContext) throws
 }
 
-private struct StageRunner<S: Stage>: StageRunning {
+private struct StageRunner<S: Stage>: StageRunning, @unchecked Sendable {
     let stage: S
 
-    func run(_ batch: inout [Document], threads: Int, context: StageContext) throws {
-        let prepared = Parallel.prepare(&batch, with: stage.preparation, threads: threads)
+    func prepare(_ batch: inout [Document], threads: Int) -> any Sendable {
+        Parallel.prepare(&batch, with: stage.preparation, threads: threads)
+    }
+
+    func process(_ batch: [Document], prepared: any Sendable, context: StageContext) throws {
+        let outputs = prepared as! [S.Preparation.Output]
         for index in batch.indices {
-            try stage.process(batch[index], prepared: prepared[index], context: context)
+            try stage.process(batch[index], prepared: outputs[index], context: context)
         }
     }
 

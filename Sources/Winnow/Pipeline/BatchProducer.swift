@@ -1,0 +1,99 @@
+import Foundation
+
+/// Reads the input in batches and runs the first stage's preparation on them, ahead of the stages.
+///
+/// With more than one thread it works on a thread of its own, at most two batches ahead, so reading,
+/// parsing and normalising overlap with the stages' decisions; with one thread it works when asked.
+/// Either way the batches are the same: their size depends on the input only, never on the threads.
+final class BatchProducer: @unchecked Sendable {
+    /// A batch of documents, numbered in input order, with the first stage's preparation done.
+    struct Batch {
+        var documents: [Document]
+        var prepared: (any Sendable)?
+        var bytesRead: Int
+    }
+
+    private let source: DocumentSource
+    private let first: (any StageRunning)?
+    private let options: Pipeline.Options
+    private let threads: Int
+    private let concurrent: Bool
+    private let condition = NSCondition()
+    private var queue: [Result<Batch, Error>] = []
+    private var finished = false
+    private var stopped = false
+    private var ordinal = 0
+    /// How many batches may wait.
+    private let depth = 2
+
+    init(source: DocumentSource, first: (any StageRunning)?, options: Pipeline.Options, threads: Int) {
+        self.source = source
+        self.first = first
+        self.options = options
+        self.threads = threads
+        self.concurrent = threads > 1
+        if concurrent {
+            Thread.detachNewThread { [self] in produceAll() }
+        }
+    }
+
+    /// The next batch, or nil at the end of the input.
+    func next() throws -> Batch? {
+        guard concurrent else { return try produce() }
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !finished { condition.wait() }
+        guard !queue.isEmpty else { return nil }
+        let result = queue.removeFirst()
+        condition.broadcast()
+        return try result.get()
+    }
+
+    /// Asks the producer thread to stop after its current batch.
+    func stop() {
+        condition.withLock {
+            stopped = true
+            condition.broadcast()
+        }
+    }
+
+    private func produceAll() {
+        while true {
+            let result = Result { try produce() }
+            condition.lock()
+            defer { condition.unlock() }
+            switch result {
+            case .success(let batch?):
+                queue.append(.success(batch))
+            case .success(nil):
+                finished = true
+            case .failure(let error):
+                queue.append(.failure(error))
+                finished = true
+            }
+            condition.broadcast()
+            while queue.count >= depth && !stopped { condition.wait() }
+            if finished || stopped {
+                finished = true
+                condition.broadcast()
+                return
+            }
+        }
+    }
+
+    /// Reads one batch and prepares it; nil at the end of the input.
+    private func produce() throws -> Batch? {
+        var documents: [Document] = []
+        var bytes = 0
+        while documents.count < options.batchSize && bytes < options.batchBytes, let read = try source.next() {
+            var document = read
+            document.ordinal = ordinal
+            ordinal += 1
+            bytes += document.text.utf8.count
+            documents.append(document)
+        }
+        guard !documents.isEmpty else { return nil }
+        let prepared = first?.prepare(&documents, threads: threads)
+        return Batch(documents: documents, prepared: prepared, bytesRead: source.bytesRead)
+    }
+}
