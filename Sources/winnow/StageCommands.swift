@@ -37,27 +37,36 @@ struct NormalizeCommand: ParsableCommand {
 struct DedupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dedup",
-        abstract: "Remove exact and near-duplicates and fragments; JSON Lines in and out.",
+        abstract: "Remove exact and near-duplicates, fragments and boilerplate paragraphs; JSON Lines in and out.",
         discussion: "Example:\n  winnow dedup --threshold 0.7 --decisions dups.jsonl corpus.jsonl > clean.jsonl"
     )
 
     @Option(help: "The Jaccard similarity from which two documents are one (default 0.8).")
     var threshold: Double?
 
+    @Option(help: "The share of the smaller document inside the larger from which two are one (default 0.7; 0 turns it off).")
+    var containment: Double?
+
     @Flag(name: .customLong("no-fragments"), help: "Keep fragments (short documents standing inside longer ones).")
     var noFragments = false
+
+    @Flag(name: .customLong("no-line-dedup"), help: "Keep boilerplate and repeated paragraphs.")
+    var noLineDedup = false
 
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         if let threshold, !(0.01...1).contains(threshold) { throw ValidationError("--threshold must be between 0.01 and 1") }
+        if let containment, !(0...1).contains(containment) { throw ValidationError("--containment must be between 0 and 1") }
     }
 
     func run() throws {
         var near = NearDedupStage.Options()
         if let threshold { near.threshold = threshold }
+        if let containment { near.containment = containment }
         var stages: [StageSpec] = [.normalize(.init()), .exactDedup, .nearDedup(near)]
         if !noFragments { stages.append(.fragments(.init())) }
+        if !noLineDedup { stages.append(.lineDedup(.init())) }
         try Execution.run(PipelineSpec(name: "dedup", stages: stages, format: .jsonl), common)
     }
 }

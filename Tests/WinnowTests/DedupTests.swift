@@ -1,0 +1,131 @@
+import Testing
+@testable import Winnow
+import WinnowLab
+
+/// Exact, near-duplicate, fragment and boilerplate decisions on small, readable cases.
+@Suite struct DedupTests {
+    static func story(_ seed: UInt64, paragraphs: Int = 6) -> Story {
+        var writer = StoryWriter(seed: seed)
+        return writer.story(topic: writer.topic())
+    }
+
+    static func run(_ texts: [String], _ stages: [any Stage]) throws -> CollectingSink {
+        let documents = texts.enumerated().map { TestSupport.document($0.offset + 1, $0.element) }
+        return try TestSupport.process(documents, [NormalizeStage()] + stages)
+    }
+
+    @Test func exactCopiesDifferingOnlyByNoiseAreOne() throws {
+        let text = Self.story(1).text
+        let sink = try Self.run([text, text.uppercased().replacingOccurrences(of: " ", with: "  "), text], [ExactDedupStage()])
+        #expect(sink.documents.map(\.id) == ["d1"])
+        #expect(sink.decisions.map(\.reason) == ["exact", "exact"])
+        #expect(sink.decisions.allSatisfy { $0.of == "d1" && $0.score == 1 })
+    }
+
+    @Test func syndicatedCopyWithAParagraphCutIsNearContained() throws {
+        var copy = Self.story(2)
+        copy.paragraphs.remove(at: 2)
+        copy.headline = nil
+        let sink = try Self.run([Self.story(2).text, copy.text + "\nShare this article: Facebook Twitter Email"], [NearDedupStage()])
+        #expect(sink.documents.map(\.id) == ["d1"])
+        #expect(sink.decisions.first?.reason == "near-contained" || sink.decisions.first?.reason == "near")
+        #expect(sink.decisions.first?.of == "d1")
+    }
+
+    @Test func differentStoriesOnOneTopicStayApart() throws {
+        var writer = StoryWriter(seed: 3)
+        let topic = writer.topic()
+        let first = writer.story(topic: topic).text, second = writer.story(topic: topic).text
+        let sink = try Self.run([first, second], [NearDedupStage(), FragmentsStage()])
+        #expect(sink.documents.count == 2)
+        #expect(sink.decisions.isEmpty)
+    }
+
+    @Test func plainJaccardOptionDropsContainment() throws {
+        var copy = Self.story(4)
+        copy.paragraphs.removeLast(3)
+        var options = NearDedupStage.Options()
+        options.containment = 0
+        let sink = try Self.run([Self.story(4).text, copy.text], [NearDedupStage(options: options)])
+        #expect(sink.documents.count == 2)
+    }
+
+    @Test func fragmentsAreFoundAndNamed() throws {
+        let story = Self.story(5)
+        let firstSentence = String(story.paragraphs[0].prefix { $0 != "." && $0 != "?" }) + "."
+        let sink = try Self.run([story.text, firstSentence, story.headline!, story.paragraphs[3]], [FragmentsStage()])
+        #expect(sink.documents.map(\.id) == ["d1"])
+        #expect(sink.decisions.map(\.reason) == ["fragment", "fragment", "fragment"])
+        #expect(sink.decisions.allSatisfy { $0.of == "d1" && ($0.score ?? 0) >= 0.9 })
+    }
+
+    @Test func aTeaserIsNeverAFragment() throws {
+        let story = Self.story(6)
+        let sink = try Self.run([story.text, String(story.paragraphs[0].prefix(80)) + "…"], [FragmentsStage(), NearDedupStage()])
+        #expect(sink.documents.count == 2)
+    }
+
+    @Test func boilerplateIsRemovedOnceItRecursIncludingEarlierDocuments() throws {
+        let footer = "Share this article: Facebook Twitter Email WhatsApp"
+        let texts = (10..<15).map { Self.story(UInt64($0)).paragraphs[0] + "\n" + footer }
+        let sink = try Self.run(texts, [LineDedupStage()])
+        #expect(sink.documents.count == 5)
+        #expect(sink.documents.allSatisfy { !$0.text.contains("Share this article") })
+        #expect(sink.decisions.filter { $0.action == .edit && $0.reason == "boilerplate" }.count == 5)
+        #expect(sink.decisions.first { $0.stage == "line-dedup" }?.detail == "removed 1 line: \"\(footer)\"")
+    }
+
+    @Test func aParagraphRepeatedInOneDocumentIsKeptOnce() throws {
+        let story = Self.story(20)
+        let text = ([story.paragraphs[0], story.paragraphs[1], story.paragraphs[0]]).joined(separator: "\n")
+        var options = LineDedupStage.Options()
+        options.scope = .document
+        let sink = try Self.run([text], [LineDedupStage(options: options)])
+        #expect(sink.documents.first?.text == story.paragraphs[0] + "\n" + story.paragraphs[1])
+        #expect(sink.decisions.map(\.reason) == ["repeated"])
+    }
+
+    @Test func aDocumentOfNothingButBoilerplateIsDropped() throws {
+        let footer = "© 2025 The Courier. All rights reserved."
+        let texts = (30..<33).map { Self.story(UInt64($0)).paragraphs[0] + "\n" + footer } + [footer]
+        let sink = try Self.run(texts, [LineDedupStage()])
+        #expect(sink.decisions.last?.reason == "boilerplate" && sink.decisions.last?.action == .drop)
+        #expect(sink.documents.count == 3)
+    }
+
+    @Test func lshParametersAreDerivedSensibly() {
+        let strict = LSHParameters(threshold: 0.8, permutations: 128)
+        #expect(strict.bands * strict.rows <= 128)
+        #expect(strict == LSHParameters(bands: 9, rows: 13))
+        #expect(strict.candidateProbability(0.9) > 0.9 && strict.candidateProbability(0.5) < 0.01)
+        let news = NearDedupStage.Options().effectiveLSH
+        #expect(news == LSHParameters(bands: 12, rows: 3))
+        #expect(news.candidateProbability(0.55) > 0.85)
+    }
+
+    @Test func minHashEstimatesJaccard() {
+        var generator = SeededGenerator(seed: 99)
+        var errors: [Double] = []
+        for _ in 0..<200 {
+            let shared = (0..<Int(generator.next() % 300)).map { _ in generator.next() }
+            let onlyA = (0..<Int(1 + generator.next() % 200)).map { _ in generator.next() }
+            let onlyB = (0..<Int(1 + generator.next() % 200)).map { _ in generator.next() }
+            let truth = Double(shared.count) / Double(shared.count + onlyA.count + onlyB.count)
+            let hasher = MinHasher(count: 128)
+            let estimate = MinHasher.similarity(hasher.signature(of: shared + onlyA), hasher.signature(of: shared + onlyB))
+            errors.append(abs(estimate - truth))
+        }
+        #expect(errors.reduce(0, +) / Double(errors.count) < 0.035)
+    }
+
+    /// Golden values: a change here changes every signature, so shards signed apart would no longer match.
+    @Test func signaturesAreStableAcrossRunsAndMachines() {
+        let key = MatchingKey(text: "The quick brown fox jumps over the lazy dog near the river bank today.")
+        #expect(StableHash.hash64("the") == 0xF249_594E_EEEC_1C90)
+        #expect(key.tokenHashes.first == StableHash.hash64("the"))
+        #expect(MinHasher(count: 16).signature(of: Shingler(size: 5).shingles(of: key)) == [
+            2_402_360_387, 877_059_566, 1_531_082_767, 4_057_807_605, 3_429_591_644, 3_986_874_933, 4_199_232_590, 4_283_119_951,
+            4_283_973_813, 3_986_874_933, 3_986_874_933, 1_531_082_767, 1_531_082_767, 2_026_747_633, 877_059_566, 4_199_232_590,
+        ])
+    }
+}
