@@ -75,8 +75,10 @@ public struct LabelledCorpus {
             let (text, detail) = Variants.apply(base.text, &writer)
             add(text, .variant, detail)
         }
+        var twin: Story?
         if writer.chance(0.30) {
-            let (text, detail) = Syndication.apply(base, topic: topic, site: Sites.all[writer.number(below: Sites.all.count)], &writer)
+            let (copy, text, detail) = Syndication.apply(base, topic: topic, site: Sites.all[writer.number(below: Sites.all.count)], &writer)
+            twin = copy
             add(text, .syndicated, detail)
         }
         if writer.chance(0.12) {
@@ -92,7 +94,7 @@ public struct LabelledCorpus {
         }
         if teasers {
             if writer.chance(0.15) {
-                let (text, detail) = Teasers.make(base, &writer)
+                let (text, detail) = Teasers.make(base, twin: twin, &writer)
                 add(text, .teaser, detail)
             }
             if writer.chance(0.04) {

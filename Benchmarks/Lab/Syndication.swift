@@ -3,7 +3,8 @@
 /// Word edits come as copy editors make them: a few words changed together inside a sentence
 /// (substituted, inserted or deleted), 2–15% of the words in all.
 enum Syndication {
-    static func apply(_ story: Story, topic: [String], site: String, _ writer: inout StoryWriter) -> (String, String) {
+    /// The copy's story (headline and body as changed), its full text, and what was changed.
+    static func apply(_ story: Story, topic: [String], site: String, _ writer: inout StoryWriter) -> (Story, String, String) {
         var copy = story
         var header: [String] = []
         var footer: [String] = []
@@ -37,7 +38,7 @@ enum Syndication {
             }
         }
         let lines = header + (copy.headline.map { [$0] } ?? []) + copy.paragraphs + footer
-        return (lines.joined(separator: "\n"), details.joined(separator: ", "))
+        return (copy, lines.joined(separator: "\n"), details.joined(separator: ", "))
     }
 
     /// Edits about `rate` of the words, in runs of one to four words inside sentences.

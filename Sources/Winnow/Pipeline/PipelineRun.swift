@@ -22,7 +22,7 @@ final class PipelineRun {
         self.window = OutputWindow(capacity: options.outputWindow)
         self.stages = stages
         self.runners = stages.map { makeRunner($0) }
-        self.contexts = stages.map { StageContext(stageName: $0.name, pipeline: self) }
+        self.contexts = stages.enumerated().map { StageContext(stageName: $0.element.name, position: $0.offset, pipeline: self) }
     }
 
     let stages: [any Stage]
@@ -116,10 +116,14 @@ final class PipelineRun {
         pendingDecisions.removeAll(keepingCapacity: true)
     }
 
-    func recordDrop(_ document: Document, _ decision: Decision) {
+    func recordDrop(_ document: Document, _ decision: Decision, from position: Int) {
         ledger.leave(document, as: "was dropped")
         summary.dropped.add(decision.reason)
         pendingDecisions.append(decision)
+        guard decision.of != nil else { return }
+        for later in stages.indices where later > position {
+            stages[later].absorbed(document, by: decision, context: contexts[later])
+        }
     }
 
     func recordChange(_ decision: Decision) {

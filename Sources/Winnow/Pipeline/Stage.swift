@@ -51,6 +51,11 @@ public protocol Stage: AnyObject {
 
     /// The bytes the stage's index holds now (an estimate from its containers' capacities).
     var indexBytes: Int { get }
+
+    /// Told when an earlier stage drops `document` in favour of a kept one (`decision.of`), so this
+    /// stage can still learn from it: the teaser stage indexes the heads of duplicates under their
+    /// representative.
+    func absorbed(_ document: Document, by decision: Decision, context: StageContext)
 }
 
 extension Stage {
@@ -59,6 +64,9 @@ extension Stage {
 
     /// By default a stage keeps no index.
     public var indexBytes: Int { 0 }
+
+    /// By default a stage ignores what earlier stages dropped.
+    public func absorbed(_ document: Document, by decision: Decision, context: StageContext) {}
 }
 
 /// Estimates of container memory, for `Stage.indexBytes`.

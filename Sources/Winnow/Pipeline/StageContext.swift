@@ -3,11 +3,14 @@
 public final class StageContext {
     /// The name of the stage this context serves; decisions carry it.
     public let stageName: String
+    /// The stage's place in the pipeline.
+    let position: Int
     var emitted: [Document] = []
-    let pipeline: PipelineRun
+    unowned let pipeline: PipelineRun
 
-    init(stageName: String, pipeline: PipelineRun) {
+    init(stageName: String, position: Int, pipeline: PipelineRun) {
         self.stageName = stageName
+        self.position = position
         self.pipeline = pipeline
     }
 
@@ -20,7 +23,7 @@ public final class StageContext {
     public func drop(_ document: Document, reason: String, of container: DocumentID? = nil, score: Double? = nil,
                      detail: String? = nil) {
         pipeline.recordDrop(document, Decision(id: document.id, action: .drop, reason: reason, of: container, score: score,
-                                               stage: stageName, source: document.source, detail: detail))
+                                               stage: stageName, source: document.source, detail: detail), from: position)
     }
 
     /// Records a change to a document the stage keeps (`edit` or `repair`); the stage still emits it.

@@ -2,9 +2,10 @@
 ///
 /// A teaser is a record a reader flagged, or a short one (`max-chars`) that ends with an ellipsis and
 /// possibly a "read more" tail. Its key, less the last (possibly cut) word, must begin the key of a
-/// kept document or of one of its paragraphs. Heads of kept documents are indexed as they pass; a
-/// teaser that finds no article waits for one until the end of the stream, so order does not matter.
-/// Two different articles with the same head make the teaser `ambiguous`: it is kept, not guessed.
+/// kept document or of one of its paragraphs. Heads of kept documents are indexed as they pass, and
+/// those of duplicates dropped upstream under their representative; a teaser that finds no article
+/// waits for one until the end of the stream, so order does not matter. Two different articles with
+/// the same head make the teaser `ambiguous`: it is kept, not guessed.
 public final class TeasersStage: Stage {
     /// What to do with a teaser that matched its article.
     public enum OnMatch: String, Sendable, CaseIterable {
@@ -46,6 +47,7 @@ public final class TeasersStage: Stage {
     private var ids = IdentifierArena()
     private var waiting: [UInt64: [Int]] = [:]
     private var held: [(document: Document, pattern: TeaserPattern)?] = []
+    private var lateAttachments: [DocumentID: [AttachedTeaser]] = [:]
 
     /// What the preparation found out about a document.
     public enum TeaserEvidence: Sendable {
@@ -100,8 +102,38 @@ public final class TeasersStage: Stage {
             return
         }
         var article = document
+        if let attachments = lateAttachments.removeValue(forKey: article.id) {
+            article.annotations.teasers += attachments
+        }
         let key = article.matchingKey()
-        let handle = ids.append(article.id)
+        index(key, of: article.id, article: &article, context: context)
+        context.emit(article)
+    }
+
+    /// A duplicate dropped upstream still shows what its article's heads look like: index them under
+    /// the representative, so a teaser cut from the twin links to the kept document.
+    public func absorbed(_ document: Document, by decision: Decision, context: StageContext) {
+        guard let kept = decision.of, ["exact", "near", "near-contained"].contains(decision.reason) else { return }
+        var copy = document
+        var article: Document?
+        index(copy.matchingKey(), of: kept, article: &article, context: context)
+    }
+
+    public func finish(context: StageContext) throws {
+        for entry in held {
+            guard let entry else { continue }
+            keepUnmatched(entry.document, context: context)
+        }
+        if !lateAttachments.isEmpty { context.count("teasers.recorded-late", by: lateAttachments.values.reduce(0) { $0 + $1.count }) }
+        held.removeAll()
+        waiting.removeAll()
+        lateAttachments.removeAll()
+    }
+
+    /// Indexes the heads of `key` as those of article `id`, and matches the teasers waiting for them;
+    /// `article` is the document when it is in hand.
+    private func index(_ key: MatchingKey, of id: DocumentID, article: inout Document?, context: StageContext) {
+        let handle = ids.append(id)
         heads.insert(owner: handle, key: key)
         for head in HeadIndex.heads(of: key) {
             guard let slots = waiting[head.anchor] else { continue }
@@ -110,27 +142,23 @@ public final class TeasersStage: Stage {
                 guard let entry = held[slot] else { continue }
                 if entry.pattern.matches(head: head.bytes, complete: head.complete) {
                     held[slot] = nil
-                    apply(entry.document, to: &article, articleID: article.id, context: context)
+                    apply(entry.document, to: &article, articleID: id, context: context)
                 } else {
                     remaining.append(slot)
                 }
             }
             waiting[head.anchor] = remaining.isEmpty ? nil : remaining
         }
-        context.emit(article)
     }
 
-    public func finish(context: StageContext) throws {
-        for entry in held {
-            guard let entry else { continue }
-            keepUnmatched(entry.document, context: context)
-        }
-        held.removeAll()
-        waiting.removeAll()
+    private func index(_ key: MatchingKey, of id: DocumentID, article: inout Document, context: StageContext) {
+        var inHand: Document? = article
+        index(key, of: id, article: &inHand, context: context)
+        article = inHand!
     }
 
     private func resolve(_ teaser: Document, _ pattern: TeaserPattern, context: StageContext) {
-        let owners = Set(heads.matches(pattern).map(\.owner))
+        let owners = Set(heads.matches(pattern).map { ids[$0.owner] })
         if owners.count > 1 {
             context.count("teasers.ambiguous")
             var kept = teaser
@@ -138,40 +166,32 @@ public final class TeasersStage: Stage {
             context.emit(kept)
             return
         }
-        if let owner = owners.first {
-            let articleID = ids[owner]
-            var placeholder = Document(id: articleID, text: "", source: teaser.source)
-            apply(teaser, to: &placeholder, articleID: articleID, context: context, articleEmitted: true)
+        if let articleID = owners.first {
+            var article: Document?
+            apply(teaser, to: &article, articleID: articleID, context: context)
             return
         }
         held.append((teaser, pattern))
         waiting[pattern.anchor, default: []].append(held.count - 1)
     }
 
-    /// Applies `on-match` to a teaser and its article (changed in place, or through the output window when
-    /// it was already passed on).
-    private func apply(_ teaser: Document, to article: inout Document, articleID: DocumentID, context: StageContext,
-                       articleEmitted: Bool = false) {
+    /// Applies `on-match` to a teaser and its article: changed in place when in hand, else through the
+    /// output window, else recorded for when the article comes through this stage.
+    private func apply(_ teaser: Document, to article: inout Document?, articleID: DocumentID, context: StageContext) {
         context.count("teasers.matched")
         let attached = AttachedTeaser(id: teaser.id, text: teaser.text)
         switch options.onMatch {
         case .drop:
             context.drop(teaser, reason: "teaser", of: articleID, score: 1)
-            if articleEmitted {
-                if !context.annotate(articleID, { $0.annotations.teasers.append(attached) }) {
-                    context.count("teasers.recorded-late")
-                }
-            } else {
-                article.annotations.teasers.append(attached)
+            if article != nil {
+                article!.annotations.teasers.append(attached)
+            } else if !context.annotate(articleID, { $0.annotations.teasers.append(attached) }) {
+                lateAttachments[articleID, default: []].append(attached)
             }
         case .expand:
             var expanded = teaser
-            var fullText: String?
-            if articleEmitted {
-                context.annotate(articleID) { fullText = $0.text }
-            } else {
-                fullText = article.text
-            }
+            var fullText = article?.text
+            if fullText == nil { context.annotate(articleID) { fullText = $0.text } }
             expanded.annotations.teaserOf = articleID
             if let fullText {
                 expanded.text = fullText
