@@ -1,0 +1,107 @@
+import Testing
+@testable import Winnow
+import WinnowLab
+
+/// Teaser detection, matching in any order, the repair modes, and what must not match.
+@Suite struct TeaserTests {
+    static let article = """
+        Storm closes the northern bridge for a week
+        The northern bridge will stay closed for at least a week after Tuesday’s storm damaged two of its supports, the city council said on Wednesday.
+        Engineers found cracks in both supports during an inspection that began at dawn, and traffic has been sent through the old harbour tunnel.
+        """
+
+    static func run(_ texts: [String], options: TeasersStage.Options = TeasersStage.Options()) throws -> CollectingSink {
+        let documents = texts.enumerated().map { TestSupport.document($0.offset + 1, $0.element) }
+        return try TestSupport.process(documents, [NormalizeStage(), TeasersStage(options: options)])
+    }
+
+    @Test(arguments: ["…", "...", " [...]", " […]", " (…)", "&hellip;", " . . .", "… Read more", "... Continue reading",
+                      " [...] Weiterlesen", "… Lire la suite", "&#8230;", "... more »"])
+    func everyMarkerIsDetected(marker: String) {
+        let detection = TeaserDetector().detect("The council said on Wednesday that the bridge" + marker)
+        #expect(detection?.body == "The council said on Wednesday that the bridge")
+    }
+
+    @Test func textsThatMerelyEndWithAPeriodAreNotTeasers() {
+        #expect(TeaserDetector().detect("The bridge reopened. More to follow.") == nil)
+        #expect(TeaserDetector().detect("…") == nil)
+    }
+
+    @Test func aTeaserAfterItsArticleIsDroppedAndRecorded() throws {
+        let teaser = "The northern bridge will stay closed for at least a week after Tuesday's storm dam…"
+        let sink = try Self.run([Self.article, teaser])
+        #expect(sink.documents.map(\.id) == ["d1"])
+        #expect(sink.documents[0].annotations.teasers.map(\.id) == ["d2"])
+        #expect(sink.decisions.map(\.reason) == ["teaser"] && sink.decisions[0].of == "d1")
+    }
+
+    @Test func aTeaserBeforeItsArticleWaitsForIt() throws {
+        let teaser = "“Storm closes the northern bridge for a week” – The northern bridge will stay closed for at least a [...]"
+        let sink = try Self.run([teaser, Self.article])
+        #expect(sink.documents.map(\.id) == ["d2"])
+        #expect(sink.documents[0].annotations.teasers.map(\.id) == ["d1"])
+    }
+
+    @Test func aTeaserOfALaterParagraphWithEntitiesMatches() throws {
+        let teaser = "Engineers found cracks in both supports during an inspection that began at dawn, and traf&hellip;"
+        let sink = try Self.run([Self.article, teaser])
+        #expect(sink.decisions.first?.of == "d1")
+    }
+
+    @Test func anOrphanTeaserIsKeptAndMarkedTruncated() throws {
+        let sink = try Self.run([Self.article, "The southern ferry will not sail until the harbour wall is repaired, the port said…"])
+        #expect(sink.documents.map(\.id) == ["d1", "d2"])
+        #expect(sink.documents[1].annotations.truncated)
+        var options = TeasersStage.Options()
+        options.unmatched = .drop
+        let dropped = try Self.run([Self.article, "The southern ferry will not sail until the harbour wall is repaired, the port said…"], options: options)
+        #expect(dropped.decisions.map(\.reason) == ["unmatched-teaser"])
+    }
+
+    @Test func twoArticlesWithTheSameHeadMakeTheTeaserAmbiguous() throws {
+        let other = "The northern bridge will stay closed for at least a week after Tuesday’s storm, but the ferry runs again."
+        let sink = try Self.run([Self.article, other, "The northern bridge will stay closed for at least a week…"])
+        #expect(sink.documents.count == 3)
+        #expect(sink.documents[2].annotations.truncated)
+        #expect(sink.summary?.counters["teasers.ambiguous"] == 1)
+    }
+
+    @Test func tooLittleEvidenceIsNeverMatched() throws {
+        let sink = try Self.run([Self.article, "The northern…"])
+        #expect(sink.documents.count == 2)
+        #expect(sink.documents[1].annotations.truncated)
+    }
+
+    @Test func expandGivesTheTeaserTheArticleText() throws {
+        var options = TeasersStage.Options()
+        options.onMatch = .expand
+        let sink = try Self.run([Self.article, "The northern bridge will stay closed for at least a week after Tues…"], options: options)
+        #expect(sink.documents.count == 2)
+        #expect(sink.documents[1].text == sink.documents[0].text)
+        #expect(sink.documents[1].annotations.repaired && sink.documents[1].annotations.teaserOf == "d1")
+        #expect(sink.decisions.map(\.action) == [.repair])
+    }
+
+    @Test func linkKeepsTheTeaserAnnotated() throws {
+        var options = TeasersStage.Options()
+        options.onMatch = .link
+        let sink = try Self.run([Self.article, "The northern bridge will stay closed for at least a week after Tues…"], options: options)
+        #expect(sink.documents[1].text.hasSuffix("Tues…"))
+        #expect(sink.documents[1].annotations.teaserOf == "d1")
+        #expect(sink.decisions.isEmpty)
+    }
+
+    @Test func aTeaserOfADroppedTwinLinksToTheRepresentative() throws {
+        var writer = StoryWriter(seed: 77)
+        let story = writer.story(topic: writer.topic())
+        var twin = story
+        twin.paragraphs[0] = "HARBOUR CITY (Wire) — " + twin.paragraphs[0]
+        let teaser = String(twin.paragraphs[0].prefix(90)) + "…"
+        let documents = [story.text, twin.text, teaser].enumerated().map { TestSupport.document($0.offset + 1, $0.element) }
+        let sink = try TestSupport.process(documents, [NormalizeStage(), NearDedupStage(), TeasersStage()])
+        #expect(sink.documents.map(\.id) == ["d1"])
+        #expect(sink.decisions.map(\.reason).sorted() == ["near", "teaser"])
+        #expect(sink.decisions.allSatisfy { $0.of == "d1" })
+        #expect(sink.documents[0].annotations.teasers.map(\.id) == ["d3"])
+    }
+}
