@@ -52,7 +52,7 @@ public final class NearDedupStage: Stage {
     public let preparation: Preparation
     private let options: Options
     private let lsh: LSHParameters
-    private var bands = BandIndex()
+    private var bands = PackedMultimap()
     private var signatures: [UInt8] = []
     private var sizes: [UInt32] = []
     private var representatives: [Int32] = []

@@ -158,7 +158,7 @@ public final class TeasersStage: Stage {
     }
 
     private func resolve(_ teaser: Document, _ pattern: TeaserPattern, context: StageContext) {
-        let owners = Set(heads.matches(pattern).map { ids[$0.owner] })
+        let owners = Set(heads.matches(pattern).map { ids[$0] })
         if owners.count > 1 {
             context.count("teasers.ambiguous")
             var kept = teaser

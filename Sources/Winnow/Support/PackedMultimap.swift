@@ -1,9 +1,10 @@
-/// The LSH buckets of near-dedup: for each band key, the documents that have it, in 8 bytes an entry.
+/// A multimap from 32-bit keys to 32-bit handles in 8 bytes an entry: near-dedup's LSH buckets,
+/// the teaser stage's heads.
 ///
-/// An open-addressing table of `UInt64` slots, each a 32-bit band key above a 32-bit document
-/// handle, probed linearly; one key may fill several slots. A 32-bit key can collide, which only
-/// adds a candidate that verification then rejects. The table grows at 70% load.
-struct BandIndex {
+/// An open-addressing table of `UInt64` slots, each a key above a handle, probed linearly; one key
+/// may fill several slots. A 32-bit key can collide, which only adds a candidate that the caller then
+/// rejects. The table grows at 70% load.
+struct PackedMultimap {
     private var slots: [UInt64]
     private var mask: Int
     private(set) var count = 0
