@@ -80,21 +80,29 @@ public final class FragmentsStage: Stage {
 
     /// The longer kept document covering the largest share of the candidate's tokens, if enough.
     private func container(of sentences: [(hash: UInt64, tokens: Int)], tokens: Int) -> (Int32, Double)? {
-        var covered: [Int32: Int] = [:]
+        var covered: [(owner: Int32, tokens: Int)] = []
+        var seen: [Int32] = []
         for sentence in sentences {
-            var seen = Set<Int32>()
+            seen.removeAll(keepingCapacity: true)
             var entry = index[sentence.hash] ?? -1
             var walked = 0
             while entry >= 0 && walked < maximumChain {
                 let owner = owners[Int(entry)]
-                if lengths[Int(owner)] > tokens, seen.insert(owner).inserted { covered[owner, default: 0] += sentence.tokens }
+                if lengths[Int(owner)] > tokens, !seen.contains(owner) {
+                    seen.append(owner)
+                    if let slot = covered.firstIndex(where: { $0.owner == owner }) {
+                        covered[slot].tokens += sentence.tokens
+                    } else {
+                        covered.append((owner, sentence.tokens))
+                    }
+                }
                 entry = chain[Int(entry)]
                 walked += 1
             }
         }
-        let best = covered.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        let best = covered.max { $0.tokens < $1.tokens || ($0.tokens == $1.tokens && $0.owner > $1.owner) }
         guard let best else { return nil }
-        let share = Double(best.value) / Double(tokens)
-        return share >= options.minContainment ? (best.key, share) : nil
+        let share = Double(best.tokens) / Double(tokens)
+        return share >= options.minContainment ? (best.owner, share) : nil
     }
 }
