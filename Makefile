@@ -21,10 +21,12 @@ deps:
 	  echo "installing libxml2-dev zlib1g-dev libutf8proc-dev pkg-config"; \
 	  apt-get update -qq && apt-get install -y -qq libxml2-dev zlib1g-dev libutf8proc-dev pkg-config; }
 
-# Throughput benchmarks in a release build (never part of `make test`).
+# Throughput and quality benchmarks in a release build (never part of `make test`).
 bench: deps
 	@$(SWIFT) build -c release --product winnow-bench 1>&2
 	.build/release/winnow-bench normalize
+	.build/release/winnow-bench stages --stories 20000
+	.build/release/winnow-bench quality --stories 20000
 
 clean:
 	rm -rf .build

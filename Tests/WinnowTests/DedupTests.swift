@@ -93,6 +93,16 @@ import WinnowLab
         #expect(sink.documents.count == 3)
     }
 
+    @Test func characterShinglesCatchShortNearCopies() throws {
+        var options = NearDedupStage.Options()
+        options.unit = .characters
+        options.shingle = 4
+        let texts = ["東京都は新しい橋の建設を発表した", "東京都は新しい橋の建設を発表しました", "大阪府は古い駅の改修を始めた"]
+        let sink = try Self.run(texts, [NearDedupStage(options: options)])
+        #expect(sink.documents.map(\.id) == ["d1", "d3"])
+        #expect(Shingler(size: 3, unit: .characters).shingles(of: MatchingKey(text: "abcd")).count == 2)
+    }
+
     @Test func lshParametersAreDerivedSensibly() {
         let strict = LSHParameters(threshold: 0.8, permutations: 128)
         #expect(strict.bands * strict.rows <= 128)

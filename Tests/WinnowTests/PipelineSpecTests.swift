@@ -24,7 +24,7 @@ import Testing
         #expect(error?.location?.file == "p.yaml")
         #expect(error?.location?.line == 3)
         #expect(error?.message.contains("did you mean 'threshold'") == true)
-        #expect(error?.message.contains("valid keys: shingle, permutations, threshold, containment, bands, rows") == true)
+        #expect(error?.message.contains("valid keys: shingle, unit, permutations, threshold, containment, bands, rows") == true)
     }
 
     @Test func unknownStageNamesValidStages() throws {
@@ -68,7 +68,7 @@ import Testing
     @Test func effectiveYAMLSpellsOutDefaultsAndParsesBack() throws {
         let spec = try BuiltinPipelines.named("news")!
         let yaml = spec.effectiveYAML
-        #expect(yaml.contains("near-dedup: { shingle: 5, permutations: 128, threshold: 0.8, containment: 0.7, bands: "))
+        #expect(yaml.contains("near-dedup: { shingle: 5, unit: words, permutations: 128, threshold: 0.8, containment: 0.7, bands: "))
         let again = try PipelineSpec(text: yaml, file: "effective.yaml")
         #expect(again.stages == spec.stages.map {
             if case .nearDedup(var options) = $0 { options.lsh = options.effectiveLSH; return .nearDedup(options) }

@@ -16,8 +16,10 @@
 public final class NearDedupStage: Stage {
     /// The stage's options, as the pipeline file names them.
     public struct Options: Sendable, Equatable {
-        /// Tokens per shingle.
+        /// Units per shingle.
         public var shingle = 5
+        /// What a shingle counts: words, or characters (very short texts, scripts without spaces).
+        public var unit = Shingler.Unit.words
         /// MinHash values per signature (16…1024).
         public var permutations = 128
         /// The Jaccard similarity from which two documents are one.
@@ -65,7 +67,7 @@ public final class NearDedupStage: Stage {
     public init(options: Options = Options()) {
         self.options = options
         self.lsh = options.effectiveLSH
-        self.preparation = Preparation(shingler: Shingler(size: options.shingle),
+        self.preparation = Preparation(shingler: Shingler(size: options.shingle, unit: options.unit),
                                        hasher: MinHasher(count: options.permutations), lsh: lsh)
     }
 

@@ -1,16 +1,32 @@
-/// Word n-gram shingles of a matching key, as stable 64-bit hashes.
+/// N-gram shingles of a matching key, as stable 64-bit hashes: of words (the default) or of
+/// characters (for very short texts and scripts written without spaces).
 ///
-/// Shingle `i` hashes tokens `i..<i+size` in order from their token hashes, so no text is touched
-/// twice. A key shorter than `size` tokens gives one shingle of all its tokens.
+/// Word shingle `i` hashes tokens `i..<i+size` in order from their token hashes, so no text is
+/// touched twice; character shingles hash `size` consecutive scalars of the key, spaces included.
+/// A key shorter than `size` gives one shingle of all of it.
 public struct Shingler: Sendable {
-    /// Tokens per shingle.
+    /// What a shingle counts.
+    public enum Unit: String, Sendable, CaseIterable {
+        /// Words (key tokens).
+        case words
+        /// Unicode scalars of the key.
+        case characters
+    }
+
+    /// Units per shingle.
     public var size: Int
+    /// What a shingle counts.
+    public var unit: Unit
 
-    /// A shingler of `size`-token shingles.
-    public init(size: Int) { self.size = max(1, size) }
+    /// A shingler of `size`-unit shingles.
+    public init(size: Int, unit: Unit = .words) {
+        self.size = max(1, size)
+        self.unit = unit
+    }
 
-    /// The shingle hashes of `key`'s tokens in `range` (the whole key by default).
+    /// The shingle hashes of `key` (word shingles over the tokens in `range`, the whole key by default).
     public func shingles(of key: MatchingKey, tokens range: Range<Int>? = nil) -> [UInt64] {
+        if unit == .characters { return characterShingles(of: key, tokens: range ?? 0..<key.count) }
         let tokens = range ?? 0..<key.count
         guard !tokens.isEmpty else { return [] }
         return key.tokenHashes.withUnsafeBufferPointer { hashes in
@@ -24,5 +40,19 @@ public struct Shingler: Sendable {
             }
             return result
         }
+    }
+
+    private func characterShingles(of key: MatchingKey, tokens: Range<Int>) -> [UInt64] {
+        guard !tokens.isEmpty else { return [] }
+        let scalars = Array(String(decoding: key.keyBytes(tokens: tokens), as: UTF8.self).unicodeScalars.map(\.value))
+        let width = min(size, scalars.count)
+        var result = [UInt64]()
+        result.reserveCapacity(scalars.count - width + 1)
+        for start in 0...(scalars.count - width) {
+            var hash: UInt64 = 0x4348_4152
+            for offset in 0..<width { hash = StableHash.combine(hash, UInt64(scalars[start + offset])) }
+            result.append(hash)
+        }
+        return result
     }
 }

@@ -51,7 +51,7 @@ public enum StageSpec: Sendable, Equatable {
         case .exactDedup: return []
         case .nearDedup(let options):
             let lsh = options.effectiveLSH
-            return [("shingle", "\(options.shingle)"), ("permutations", "\(options.permutations)"),
+            return [("shingle", "\(options.shingle)"), ("unit", options.unit.rawValue), ("permutations", "\(options.permutations)"),
                     ("threshold", "\(options.threshold)"), ("containment", "\(options.containment)"),
                     ("bands", "\(lsh.bands)"), ("rows", "\(lsh.rows)")]
         case .fragments(let options):
@@ -82,9 +82,10 @@ public enum StageSpec: Sendable, Equatable {
             return .exactDedup
         case "near-dedup":
             let reader = try SpecReader(node, file: file, context: context,
-                                        valid: ["shingle", "permutations", "threshold", "containment", "bands", "rows"])
+                                        valid: ["shingle", "unit", "permutations", "threshold", "containment", "bands", "rows"])
             var options = NearDedupStage.Options()
             options.shingle = try reader.int("shingle", in: 1...64) ?? options.shingle
+            options.unit = try reader.choice("unit", Shingler.Unit.self) ?? options.unit
             options.permutations = try reader.int("permutations", in: 16...1024) ?? options.permutations
             options.threshold = try reader.double("threshold", in: 0.01...1) ?? options.threshold
             options.containment = try reader.double("containment", in: 0...1) ?? options.containment
