@@ -54,6 +54,9 @@ public final class LineDedupStage: Stage {
         }
     }
 
+    /// It looks at documents waiting to be written to change them and log the change.
+    public var readsWaitingDocuments: Bool { true }
+
     public var indexBytes: Int {
         MemoryEstimate.of(tallies) + MemoryEstimate.of(moreCarriers) + carrierIDs.memoryBytes
     }
@@ -115,7 +118,7 @@ public final class LineDedupStage: Stage {
             let texts = document.text.split(separator: "\n", omittingEmptySubsequences: false)
             let remaining = ParagraphMap.removing(lines: lines, from: document.text)
             guard !Document(id: id, text: remaining, source: document.source).paragraphs.isEmpty else { return }
-            change = (Decision(id: id, action: .edit, reason: "boilerplate", stage: name, source: document.source,
+            change = (Decision(id: id, action: .edit, reason: "boilerplate", stage: self.name, source: document.source,
                                detail: Self.describe(Dictionary(uniqueKeysWithValues: lines.map { ($0, "boilerplate") }), texts)),
                       lines.count)
             document.text = remaining

@@ -1,144 +1,160 @@
 import Foundation
 
-/// The state of one pipeline run: the stage runners, the output window, the ledger and the counters.
+/// One pipeline run: the producer of batches, the segments of stages, and the output side.
 final class PipelineRun {
     let options: Pipeline.Options
     let threads: Int
-    let sink: DocumentSink
-    let decisionSink: DecisionSink?
-    var runners: [any StageRunning] = []
-    var contexts: [StageContext] = []
-    var window: OutputWindow
-    var ledger = ConservationLedger()
-    var statistics = Counters()
-    var summary = RunSummary()
-    var pendingDecisions: [Decision] = []
+    let stages: [any Stage]
+    let output: OutputSide
+    let segments: [Segment]
 
     init(stages: [any Stage], options: Pipeline.Options, sink: DocumentSink, decisions: DecisionSink?) {
         self.options = options
         self.threads = options.effectiveThreads
-        self.sink = sink
-        self.decisionSink = decisions
-        self.window = OutputWindow(capacity: options.outputWindow)
         self.stages = stages
-        self.runners = stages.map { makeRunner($0) }
-        self.contexts = stages.enumerated().map { StageContext(stageName: $0.element.name, position: $0.offset, pipeline: self) }
+        output = OutputSide(windowCapacity: options.outputWindow, sink: sink, decisions: decisions)
+        let runners = stages.map { makeRunner($0) }
+        let split = Self.split(stages)
+        if split == 0 {
+            segments = [Segment(stages: 0..<stages.count, allStages: stages, runners: runners, threads: options.effectiveThreads,
+                                output: output)]
+        } else {
+            segments = [
+                Segment(stages: 0..<split, allStages: stages, runners: Array(runners[..<split]), threads: options.effectiveThreads,
+                        output: nil),
+                Segment(stages: split..<stages.count, allStages: stages, runners: Array(runners[split...]),
+                        threads: options.effectiveThreads, output: output),
+            ]
+        }
     }
 
-    let stages: [any Stage]
+    /// Where the second segment begins: halfway, or earlier at the first stage that reads waiting
+    /// documents; 0 for a single segment. It depends on the stages only, never on the threads.
+    static func split(_ stages: [any Stage]) -> Int {
+        guard stages.count >= 2 else { return 0 }
+        let reader = stages.firstIndex { $0.readsWaitingDocuments } ?? stages.count
+        return min(stages.count / 2, reader)
+    }
 
     func execute(source: DocumentSource, progress: ((Pipeline.Progress) -> Void)?) throws -> RunSummary {
         let clock = ContinuousClock.now
-        summary.threads = threads
-        let producer = BatchProducer(source: source, first: runners.first, options: options, threads: threads)
+        let producer = BatchProducer(source: source, first: segments[0].runners.first, options: options, threads: threads)
         defer { producer.stop() }
-        var documentsSeen = 0
-        var bytesSeen = 0
-
-        func report() {
-            progress?(Pipeline.Progress(documents: documentsSeen, bytes: bytesSeen, totalBytes: source.totalBytes,
-                                        seconds: Self.seconds(since: clock)))
+        let writer = segments.count > 1 ? segments[1] : nil
+        let queue = writer != nil && threads > 1 ? HandoffQueue<Segment.Handoff?>(capacity: 2) : nil
+        let done = DispatchSemaphore(value: 0)
+        if let queue, let writer {
+            let handed = Unchecked((writer, output))
+            Thread.detachNewThread {
+                Self.drive(handed.value.0, output: handed.value.1, queue: queue)
+                done.signal()
+            }
         }
-
-        while let batch = try producer.next() {
+        var documentsIn = 0
+        var bytesIn = 0
+        do {
+            while let batch = try producer.next() {
+                if options.isCancelled() { throw WinnowError(.interrupted(signal: 2), "interrupted") }
+                documentsIn += batch.documents.count
+                bytesIn = batch.bytesRead
+                if writer == nil {
+                    for document in batch.documents { output.ledger.enter(document) }
+                }
+                let passed = try segments[0].flow(batch.documents, from: 0, prepared: batch.prepared)
+                if let writer {
+                    try deliver(segments[0].handoff(passed, entered: batch.documents), to: writer, queue: queue)
+                } else {
+                    try output.accept(passed)
+                }
+                progress?(Pipeline.Progress(documents: documentsIn, bytes: bytesIn, totalBytes: source.totalBytes,
+                                            seconds: Self.seconds(since: clock)))
+            }
             if options.isCancelled() { throw WinnowError(.interrupted(signal: 2), "interrupted") }
-            for document in batch.documents { ledger.enter(document) }
-            documentsSeen += batch.documents.count
-            bytesSeen = batch.bytesRead
-            try flow(batch.documents, from: 0, firstPrepared: batch.prepared)
-            report()
+            let tail = try segments[0].finish()
+            if let writer {
+                try deliver(segments[0].handoff(tail, entered: []), to: writer, queue: queue)
+                if let queue {
+                    try queue.put(nil)
+                    done.wait()
+                    if let error = queue.error { throw error }
+                } else {
+                    try output.accept(try writer.finish())
+                    try output.releaseAll()
+                }
+            } else {
+                try output.accept(tail)
+                try output.releaseAll()
+            }
+        } catch {
+            if let queue {
+                queue.fail(error)
+                queue.close()
+                done.wait()
+            }
+            throw error
         }
-        for stage in stages where stage.indexBytes > 0 { summary.indexBytes[stage.name] = stage.indexBytes }
-        for index in runners.indices {
-            if options.isCancelled() { throw WinnowError(.interrupted(signal: 2), "interrupted") }
-            try runners[index].finish(context: contexts[index])
-            let released = take(from: index)
-            try flushDecisions()
-            try flow(released, from: index + 1)
-        }
-        try write(window.release(all: true))
-        report()
 
-        summary.documentsIn = documentsSeen
+        var summary = RunSummary()
+        summary.threads = threads
+        summary.documentsIn = documentsIn
+        summary.documentsOut = output.documentsOut
         summary.bytesIn = source.bytesRead
-        for (name, value) in source.counters.sorted { statistics.add(name, value) }
-        summary.counters = statistics
+        for segment in segments {
+            for (name, value) in segment.dropped.sorted { summary.dropped.add(name, value) }
+            for (name, value) in segment.changed.sorted { summary.changed.add(name, value) }
+            for (name, value) in segment.statistics.sorted { summary.counters.add(name, value) }
+            summary.indexBytes.merge(segment.indexBytes) { $1 }
+        }
+        for (name, value) in source.counters.sorted { summary.counters.add(name, value) }
         summary.seconds = Self.seconds(since: clock)
-        let violations = ledger.finalViolations()
+        progress?(Pipeline.Progress(documents: documentsIn, bytes: summary.bytesIn, totalBytes: source.totalBytes,
+                                    seconds: summary.seconds))
+        let violations = output.ledger.finalViolations()
         if !violations.isEmpty {
             let shown = violations.prefix(20).joined(separator: "; ")
             let more = violations.count > 20 ? " (and \(violations.count - 20) more)" : ""
             throw WinnowError(.check, "conservation check failed: \(shown)\(more)")
         }
-        try sink.finish(summary: summary)
-        try decisionSink?.finish()
+        try output.sink.finish(summary: summary)
+        try output.decisionSink?.finish()
         return summary
     }
 
-    /// Passes `batch` through the stages from `first` on, then into the output window; the first
-    /// stage's preparation may already be done.
-    private func flow(_ batch: [Document], from first: Int, firstPrepared: (any Sendable)? = nil) throws {
-        var current = batch
-        for index in first..<runners.count {
-            guard !current.isEmpty else { break }
-            let prepared = index == first ? firstPrepared ?? runners[index].prepare(&current, threads: threads)
-                : runners[index].prepare(&current, threads: threads)
-            try runners[index].process(current, prepared: prepared, context: contexts[index])
-            current = take(from: index)
-            try flushDecisions()
-        }
-        for var document in current {
-            document.key = nil
-            window.append(document)
-        }
-        try write(window.release())
-    }
-
-    private func take(from index: Int) -> [Document] {
-        let emitted = contexts[index].emitted
-        contexts[index].emitted.removeAll(keepingCapacity: true)
-        return emitted
-    }
-
-    private func write(_ documents: [Document]) throws {
-        for document in documents {
-            ledger.leave(document, as: "was written")
-            summary.documentsOut += 1
-            try sink.write(document)
+    /// Hands a batch to the writing segment: on its thread through the queue, or here and now.
+    private func deliver(_ handoff: Segment.Handoff, to writer: Segment, queue: HandoffQueue<Segment.Handoff?>?) throws {
+        if let queue {
+            try queue.put(handoff)
+        } else {
+            try output.accept(try writer.receive(handoff))
         }
     }
 
-    private func flushDecisions() throws {
-        guard !pendingDecisions.isEmpty else { return }
-        if let decisionSink {
-            for decision in pendingDecisions { try decisionSink.record(decision) }
+    /// The writing segment's thread: takes batches up until the end, then finishes and writes the rest.
+    private static func drive(_ writer: Segment, output: OutputSide, queue: HandoffQueue<Segment.Handoff?>) {
+        do {
+            while let item = queue.take() {
+                guard let handoff = item else {
+                    try output.accept(try writer.finish())
+                    try output.releaseAll()
+                    return
+                }
+                try output.accept(try writer.receive(handoff))
+            }
+        } catch {
+            queue.fail(error)
         }
-        pendingDecisions.removeAll(keepingCapacity: true)
-    }
-
-    func recordDrop(_ document: Document, _ decision: Decision, from position: Int) {
-        ledger.leave(document, as: "was dropped")
-        summary.dropped.add(decision.reason)
-        pendingDecisions.append(decision)
-        guard decision.of != nil else { return }
-        for later in stages.indices where later > position {
-            stages[later].absorbed(document, by: decision, context: contexts[later])
-        }
-    }
-
-    func recordChange(_ decision: Decision) {
-        summary.changed.add(decision.reason)
-        pendingDecisions.append(decision)
-    }
-
-    func annotateWaiting(_ id: DocumentID, _ change: (inout Document) -> Void) -> Bool {
-        window.annotate(id, change)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
+}
+
+/// A value handed to another thread that, from then on, is the only one to touch it.
+private struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// A stage with its types erased, so the run can hold stages of different kinds in one list.

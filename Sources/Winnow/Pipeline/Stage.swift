@@ -52,6 +52,10 @@ public protocol Stage: AnyObject {
     /// The bytes the stage's index holds now (an estimate from its containers' capacities).
     var indexBytes: Int { get }
 
+    /// True when the stage reads documents it passed on that wait in the output window (through
+    /// `StageContext.annotate`) and needs the answer at once; such a stage runs beside the window.
+    var readsWaitingDocuments: Bool { get }
+
     /// Told when an earlier stage drops `document` in favour of a kept one (`decision.of`), so this
     /// stage can still learn from it: the teaser stage indexes the heads of duplicates under their
     /// representative.
@@ -64,6 +68,9 @@ extension Stage {
 
     /// By default a stage keeps no index.
     public var indexBytes: Int { 0 }
+
+    /// By default a stage only writes annotations, which may be applied a little later.
+    public var readsWaitingDocuments: Bool { false }
 
     /// By default a stage ignores what earlier stages dropped.
     public func absorbed(_ document: Document, by decision: Decision, context: StageContext) {}

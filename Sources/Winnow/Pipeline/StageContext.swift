@@ -6,12 +6,12 @@ public final class StageContext {
     /// The stage's place in the pipeline.
     let position: Int
     var emitted: [Document] = []
-    unowned let pipeline: PipelineRun
+    unowned let segment: Segment
 
-    init(stageName: String, position: Int, pipeline: PipelineRun) {
+    init(stageName: String, position: Int, segment: Segment) {
         self.stageName = stageName
         self.position = position
-        self.pipeline = pipeline
+        self.segment = segment
     }
 
     /// Passes `document` on to the next stage.
@@ -22,39 +22,41 @@ public final class StageContext {
     /// Removes `document` from the corpus, recording why and which kept document absorbs it.
     public func drop(_ document: Document, reason: String, of container: DocumentID? = nil, score: Double? = nil,
                      detail: String? = nil) {
-        pipeline.recordDrop(document, Decision(id: document.id, action: .drop, reason: reason, of: container, score: score,
-                                               stage: stageName, source: document.source, detail: detail), from: position)
+        segment.recordDrop(document, Decision(id: document.id, action: .drop, reason: reason, of: container, score: score,
+                                              stage: stageName, source: document.source, detail: detail), from: position)
     }
 
     /// Records a change to a document the stage keeps (`edit` or `repair`); the stage still emits it.
     public func record(_ action: Decision.Action, of document: Document, reason: String, from source: DocumentID? = nil,
                        score: Double? = nil, detail: String? = nil) {
         precondition(action != .drop, "drops go through drop(_:reason:)")
-        pipeline.recordChange(Decision(id: document.id, action: action, reason: reason, of: source, score: score,
-                                       stage: stageName, source: document.source, detail: detail))
+        segment.recordChange(Decision(id: document.id, action: action, reason: reason, of: source, score: score,
+                                      stage: stageName, source: document.source, detail: detail))
     }
 
     /// Records a change made to a document through `annotate`.
     public func record(_ decision: Decision) {
         precondition(decision.action != .drop, "drops go through drop(_:reason:)")
-        pipeline.recordChange(decision)
+        segment.recordChange(decision)
     }
 
     /// Changes a document this stage already emitted, if it has not been written yet.
     ///
-    /// Returns false when the document has left the pipeline's output window; the change is then lost,
-    /// though the decision that prompted it still stands in the log.
+    /// A stage that runs beside the output window (`readsWaitingDocuments`) sees the change made at
+    /// once, and false when the document has already been written. For other stages a change to a
+    /// document they no longer hold is made when the current batch reaches the window, the same way
+    /// whatever the thread count, and the call returns true.
     @discardableResult
-    public func annotate(_ id: DocumentID, _ change: (inout Document) -> Void) -> Bool {
+    public func annotate(_ id: DocumentID, _ change: @escaping (inout Document) -> Void) -> Bool {
         if let index = emitted.lastIndex(where: { $0.id == id }) {
             change(&emitted[index])
             return true
         }
-        return pipeline.annotateWaiting(id, change)
+        return segment.annotateWaiting(id, change)
     }
 
     /// Adds `amount` to the run's counter `name` (shown in the report, e.g. `teasers.matched`).
     public func count(_ name: String, by amount: Int = 1) {
-        pipeline.statistics.add(name, amount)
+        segment.statistics.add(name, amount)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a byte stream into lines without copying them: LF, CRLF and a lone CR end a line.
 ///
 /// A line is handed out as a buffer that stays valid until the next call. A UTF-8 byte order mark
@@ -62,15 +64,16 @@ final class LineReader {
         }
     }
 
+    /// The first LF or CR at or after `start`: `memchr` finds the LF, then the span before it is
+    /// searched for a lone CR.
     private func findTerminator() -> Int? {
+        guard start < end else { return nil }
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        var index = start
-        while index < end {
-            let byte = base[index]
-            if byte == 0x0A || byte == 0x0D { return index }
-            index += 1
+        let searchEnd = memchr(base + start, 0x0A, end - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
+        if let carriage = memchr(base + start, 0x0D, searchEnd - start) {
+            return UnsafeRawPointer(carriage) - UnsafeRawPointer(base)
         }
-        return nil
+        return searchEnd < end ? searchEnd : nil
     }
 
     private func fill() throws {

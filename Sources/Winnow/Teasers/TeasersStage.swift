@@ -86,6 +86,9 @@ public final class TeasersStage: Stage {
         }
     }
 
+    /// It looks at documents waiting to be written to change them and log the change.
+    public var readsWaitingDocuments: Bool { true }
+
     public var indexBytes: Int { heads.memoryBytes + ids.memoryBytes }
 
     public func process(_ document: Document, prepared evidence: TeaserEvidence, context: StageContext) throws {
