@@ -36,6 +36,12 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Worker threads for per-document work (default: one per core). Output never depends on it.")
     var threads: Int?
 
+    @Option(name: .customLong("on-error"), help: "What a bad record does: fail (stop, write nothing) or skip (log it as invalid-input).")
+    var onError: ErrorPolicyArgument?
+
+    @Option(name: .customLong("max-errors"), help: "With --on-error skip, stop with exit 1 past this many bad records.")
+    var maxErrors: Int?
+
     @Flag(help: "Show a live progress line on standard error.")
     var progress = false
 
@@ -44,6 +50,7 @@ struct CommonOptions: ParsableArguments {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors cannot be negative") }
     }
 
     /// `spec` with this command line's overrides applied.
@@ -55,6 +62,11 @@ struct CommonOptions: ParsableArguments {
         if let idField { spec.read.idField = idField }
         if let textField { spec.read.textField = textField }
         if annotate { spec.annotate = true }
+        if let onError { spec.read.onError = onError.value }
+        if let maxErrors {
+            spec.read.maxErrors = maxErrors
+            if onError == nil { spec.read.onError = .skip }
+        }
         return spec
     }
 }
@@ -87,4 +99,14 @@ struct TextModeArgument: ExpressibleByArgument {
         self.value = value
     }
     static var allValueStrings: [String] { TextMode.allCases.map(\.rawValue) }
+}
+
+/// An error policy named on the command line.
+struct ErrorPolicyArgument: ExpressibleByArgument {
+    let value: ErrorPolicy
+    init?(argument: String) {
+        guard let value = ErrorPolicy(rawValue: argument) else { return nil }
+        self.value = value
+    }
+    static var allValueStrings: [String] { ErrorPolicy.allCases.map(\.rawValue) }
 }

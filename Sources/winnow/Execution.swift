@@ -19,11 +19,15 @@ enum Execution {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber) { received in Execution.interruption.store(received, ordering: .relaxed) }
         }
+        signal(SIGPIPE, SIG_IGN)
         let progress = common.progress && !common.quiet ? ProgressLine() : nil
         do {
             let summary = try job.run(progress: progress.map { line in { line.update($0) } })
             progress?.finish()
-            if !common.quiet { FileHandle.standardError.write(Data((describe(summary) + "\n").utf8)) }
+            if !common.quiet {
+                for warning in summary.warnings { FileHandle.standardError.write(Data("winnow: warning: \(warning)\n".utf8)) }
+                FileHandle.standardError.write(Data((describe(summary) + "\n").utf8))
+            }
         } catch var error as WinnowError {
             progress?.finish()
             if case .interrupted = error.kind {

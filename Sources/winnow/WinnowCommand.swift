@@ -16,7 +16,8 @@ struct WinnowCommand: ParsableCommand {
               zcat dump.jsonl.gz | winnow normalize | winnow dedup > clean.jsonl
               winnow pipeline news                                 # the effective pipeline, defaults spelled out
 
-            Exit codes: 0 success, 1 bad input or a failed check, 2 usage error, 130/143 interrupted.
+            Exit codes: 0 success (also when the reader of standard output goes away), 1 bad input or a
+            failed check, 2 usage error, 130/143 interrupted by SIGINT/SIGTERM (no output written).
             """,
         version: Winnow.version,
         subcommands: [Clean.self, Run.self, Convert.self, NormalizeCommand.self, DedupCommand.self,
@@ -29,6 +30,7 @@ struct WinnowCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as WinnowError {
+            if error.kind == .outputClosed { Foundation.exit(0) }
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             switch error.kind {
             case .interrupted(let signal): Foundation.exit(128 + signal)

@@ -19,6 +19,9 @@ public struct Document: Sendable {
     public var ordinal: Int
     /// The matching key, computed once by `normalize` (or on first use) and never written out.
     public var key: MatchingKey?
+    /// Why the reader could not read this record, when it skipped it under `--on-error skip`; the
+    /// pipeline then drops it (`invalid-input`) before any stage sees it.
+    public var invalidReason: String?
 
     /// A document read from `source`; `ordinal` is assigned by the pipeline.
     public init(id: DocumentID, text: String, fields: [Field] = [], source: SourceLocation,
@@ -30,6 +33,7 @@ public struct Document: Sendable {
         self.annotations = annotations
         self.ordinal = ordinal
         self.key = nil
+        self.invalidReason = nil
     }
 
     /// The matching key of the current text, computed with default options if no stage set it yet.

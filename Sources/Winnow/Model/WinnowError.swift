@@ -8,6 +8,8 @@ public struct WinnowError: Error, Sendable, CustomStringConvertible, Equatable {
         case configuration
         /// Writing an output failed.
         case output
+        /// The reader of the output went away (a downstream `head`): not a failure of the run.
+        case outputClosed
         /// A run's own check failed (conservation).
         case check
         /// The run was interrupted by a signal.

@@ -10,6 +10,8 @@ final class BatchProducer: @unchecked Sendable {
     struct Batch {
         var documents: [Document]
         var prepared: (any Sendable)?
+        /// Records the reader could not read (skipped under `--on-error skip`), numbered too.
+        var rejected: [Document]
         var bytesRead: Int
     }
 
@@ -23,6 +25,10 @@ final class BatchProducer: @unchecked Sendable {
     private var finished = false
     private var stopped = false
     private var ordinal = 0
+    private var seenIDs = Set<UInt64>()
+    /// Ids that repeated an earlier one and were made unique, with the first few as examples.
+    private(set) var renamedIDs = 0
+    private(set) var renamedExamples: [String] = []
     /// How many batches may wait.
     private let depth = 2
 
@@ -84,16 +90,30 @@ final class BatchProducer: @unchecked Sendable {
     /// Reads one batch and prepares it; nil at the end of the input.
     private func produce() throws -> Batch? {
         var documents: [Document] = []
+        var rejected: [Document] = []
         var bytes = 0
-        while documents.count < options.batchSize && bytes < options.batchBytes, let read = try source.next() {
+        while documents.count + rejected.count < options.batchSize && bytes < options.batchBytes, let read = try source.next() {
             var document = read
             document.ordinal = ordinal
             ordinal += 1
+            makeUnique(&document)
             bytes += document.text.utf8.count
-            documents.append(document)
+            if document.invalidReason != nil { rejected.append(document) } else { documents.append(document) }
         }
-        guard !documents.isEmpty else { return nil }
-        let prepared = first?.prepare(&documents, threads: threads)
-        return Batch(documents: documents, prepared: prepared, bytesRead: source.bytesRead)
+        guard !documents.isEmpty || !rejected.isEmpty else { return nil }
+        let prepared = documents.isEmpty ? nil : first?.prepare(&documents, threads: threads)
+        return Batch(documents: documents, prepared: prepared, rejected: rejected, bytesRead: source.bytesRead)
+    }
+
+    /// Gives a document whose id an earlier one already had the next free `id#2`, `id#3`, …: two
+    /// records are never merged by their ids.
+    private func makeUnique(_ document: inout Document) {
+        guard !seenIDs.insert(StableHash.hash64(document.id.rawValue)).inserted else { return }
+        let original = document.id.rawValue
+        var number = 2
+        while !seenIDs.insert(StableHash.hash64("\(original)#\(number)")).inserted { number += 1 }
+        document.id = DocumentID("\(original)#\(number)")
+        renamedIDs += 1
+        if renamedExamples.count < 5 { renamedExamples.append("\(original) (\(document.source)) became \(document.id)") }
     }
 }

@@ -57,12 +57,14 @@ final class PipelineRun {
                 if options.isCancelled() { throw WinnowError(.interrupted(signal: 2), "interrupted") }
                 documentsIn += batch.documents.count
                 bytesIn = batch.bytesRead
+                documentsIn += batch.rejected.count
                 if writer == nil {
-                    for document in batch.documents { output.ledger.enter(document) }
+                    for document in batch.documents + batch.rejected { output.ledger.enter(document) }
                 }
+                for document in batch.rejected { segments[0].reject(document) }
                 let passed = try segments[0].flow(batch.documents, from: 0, prepared: batch.prepared)
                 if let writer {
-                    try deliver(segments[0].handoff(passed, entered: batch.documents), to: writer, queue: queue)
+                    try deliver(segments[0].handoff(passed, entered: batch.documents + batch.rejected), to: writer, queue: queue)
                 } else {
                     try output.accept(passed)
                 }
@@ -106,6 +108,11 @@ final class PipelineRun {
             summary.indexBytes.merge(segment.indexBytes) { $1 }
         }
         for (name, value) in source.counters.sorted { summary.counters.add(name, value) }
+        if producer.renamedIDs > 0 {
+            summary.counters.add("read.duplicate-ids", producer.renamedIDs)
+            summary.warnings.append("\(producer.renamedIDs) duplicate id\(producer.renamedIDs == 1 ? "" : "s") made unique: "
+                                    + producer.renamedExamples.joined(separator: "; ") + (producer.renamedIDs > 5 ? "; …" : ""))
+        }
         summary.seconds = Self.seconds(since: clock)
         progress?(Pipeline.Progress(documents: documentsIn, bytes: summary.bytesIn, totalBytes: source.totalBytes,
                                     seconds: summary.seconds))

@@ -16,6 +16,8 @@ public struct RunSummary: Sendable {
     public var seconds = 0.0
     /// Worker threads used for per-document work.
     public var threads = 1
+    /// Things the user should know that did not stop the run (duplicate ids made unique).
+    public var warnings: [String] = []
     /// Each stage's index memory in bytes, measured after the last document and before the stages finish.
     public var indexBytes: [String: Int] = [:]
 

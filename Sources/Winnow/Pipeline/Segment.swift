@@ -110,6 +110,12 @@ final class Segment {
         if output == nil && stages.upperBound < allStages.count { outgoing.absorbed.append((document, decision)) }
     }
 
+    /// Drops a record its reader could not read, before any stage, with decision `invalid-input`.
+    func reject(_ document: Document) {
+        recordDrop(document, Decision(id: document.id, action: .drop, reason: "invalid-input", stage: "read",
+                                      source: document.source, detail: document.invalidReason), from: -1)
+    }
+
     func recordChange(_ decision: Decision) {
         changed.add(decision.reason)
         if let output { output.pendingDecisions.append(decision) } else { outgoing.decisions.append(decision) }

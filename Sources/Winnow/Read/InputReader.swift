@@ -36,18 +36,44 @@ public final class InputReader: DocumentSource {
         return total
     }
 
+    /// The next document; under `onError: .skip` a bad record comes back as a document with its
+    /// `invalidReason` set (and a file that cannot be read on as one such record for the rest of it).
     public func next() throws -> Document? {
         while true {
-            if let current, let document = try current.next() { return document }
-            if let current {
-                for (name, value) in current.repairs.sorted { counters.add(name, value) }
-                finishedBytes += current.bytesRead
-                self.current = nil
+            do {
+                if let current, let document = try current.next() { return document }
+                if current != nil { closeCurrent() }
+                guard position < paths.count else { return nil }
+                position += 1
+                current = try open(paths[position - 1])
+            } catch let error as WinnowError where error.kind == .input && options.onError == .skip {
+                errors += 1
+                if let limit = options.maxErrors, errors > limit {
+                    throw WinnowError(.input, "more than \(limit) bad records (--max-errors); the last: \(error.message)",
+                                      at: error.location)
+                }
+                if let current, !current.canContinue { closeCurrent() }
+                return rejected(error)
             }
-            guard position < paths.count else { return nil }
-            current = try open(paths[position])
-            position += 1
         }
+    }
+
+    /// Bad records skipped so far.
+    public private(set) var errors = 0
+
+    private func closeCurrent() {
+        guard let current else { return }
+        for (name, value) in current.repairs.sorted { counters.add(name, value) }
+        finishedBytes += current.bytesRead
+        self.current = nil
+    }
+
+    /// The stand-in for a record that could not be read: its location for an id, no text.
+    private func rejected(_ error: WinnowError) -> Document {
+        let location = error.location ?? SourceLocation(file: paths[max(0, position - 1)], line: 0)
+        var document = Document(id: DocumentID(stem: location.stem, line: location.line), text: "", source: location)
+        document.invalidReason = error.message
+        return document
     }
 
     private func open(_ path: String) throws -> RecordReader {
@@ -77,8 +103,11 @@ protocol RecordReader: AnyObject {
     var bytesRead: Int { get }
     /// What the reader repaired so far.
     var repairs: Counters { get }
+    /// True when, after throwing a bad record, the reader can go on with the next one.
+    var canContinue: Bool { get }
 }
 
 extension RecordReader {
     var repairs: Counters { Counters() }
+    var canContinue: Bool { false }
 }

@@ -18,6 +18,9 @@ final class JSONArrayReader: RecordReader {
     }
 
     var bytesRead: Int { source.bytesRead }
+
+    /// A bad record leaves the rest of the array readable.
+    var canContinue: Bool { true }
     private(set) var repairs = Counters()
 
     func next() throws -> Document? {

@@ -10,6 +10,10 @@ final class JSONLReader: RecordReader {
     private var parsed: [Result<Document, Error>] = []
     private var position = 0
     private var done = false
+    private var broken = false
+
+    /// A bad line leaves the reader able to go on; a failed read does not.
+    var canContinue: Bool { !broken }
 
     /// Lines parsed together.
     static let batchLines = 1024
@@ -29,7 +33,13 @@ final class JSONLReader: RecordReader {
     func next() throws -> Document? {
         if position == parsed.count {
             guard !done else { return nil }
-            try readBatch()
+            do {
+                try readBatch()
+            } catch {
+                broken = true
+                done = true
+                throw error
+            }
             if parsed.isEmpty { return nil }
         }
         defer { position += 1 }

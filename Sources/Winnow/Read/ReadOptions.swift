@@ -10,9 +10,21 @@ public struct ReadOptions: Sendable, Equatable {
     public var textField = "text"
     /// Threads that parse records; the documents come out in input order whatever the count.
     public var threads = 1
+    /// What a bad record does: stop the run (the default) or get skipped and logged.
+    public var onError = ErrorPolicy.fail
+    /// With `skip`, the number of bad records past which the run stops anyway; nil for no limit.
+    public var maxErrors: Int?
 
     /// The defaults: format by extension, one document per line, fields `id` and `text`.
     public init() {}
+}
+
+/// What a bad record does to a run.
+public enum ErrorPolicy: String, Sendable, CaseIterable {
+    /// The first bad record stops the run with its location; nothing is written.
+    case fail
+    /// Bad records are skipped, each logged as an `invalid-input` decision with its location.
+    case skip
 }
 
 /// An input format.

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A regular file is written to a temporary file beside it and renamed into place by `commit`; if
 /// the run fails, `abort` removes the temporary file and the old file stays as it was. Standard
-/// output, pipes and devices (`/dev/stdout`, `/dev/null`) are written directly and never replaced.
+/// output, pipes, and anything under `/dev` or `/proc` (`/dev/stdout`, `/dev/null`) are written
+/// directly and never replaced.
 public final class OutputFile {
     /// The path as given; `-` is standard output.
     public let path: String
@@ -22,11 +23,12 @@ public final class OutputFile {
             return
         }
         var status = stat()
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+        let isDevice = path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+        if isDevice || (stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG) {
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 throw WinnowError(.output, "is a folder, not a file", at: SourceLocation(file: path, line: 0))
             }
-            descriptor = open(path, O_WRONLY)
+            descriptor = open(path, O_WRONLY | O_APPEND)
             temporaryPath = nil
         } else {
             let url = URL(fileURLWithPath: path)
@@ -82,6 +84,9 @@ public final class OutputFile {
             let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
+                if errno == EPIPE {
+                    throw WinnowError(.outputClosed, "the output was closed", at: SourceLocation(file: path, line: 0))
+                }
                 throw WinnowError(.output, "write failed: \(String(cString: strerror(errno)))",
                                   at: SourceLocation(file: path, line: 0))
             }
