@@ -16,9 +16,13 @@ enum Execution {
         job.report = common.report
         if let threads = common.threads { job.options.threads = threads }
         job.options.isCancelled = { interruption.load(ordering: .relaxed) != 0 }
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber) { received in Execution.interruption.store(received, ordering: .relaxed) }
+            sigaddset(&blocked, signalNumber)
         }
+        pthread_sigmask(SIG_UNBLOCK, &blocked, nil)
         signal(SIGPIPE, SIG_IGN)
         let progress = common.progress && !common.quiet ? ProgressLine() : nil
         do {

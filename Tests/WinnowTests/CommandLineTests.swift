@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowLab
 
 /// The `winnow` executable end to end: outputs, standard streams and exit codes.
 @Suite struct CommandLineTests {
@@ -112,6 +113,75 @@ import Testing
     @Test func pipelineCommandPrintsTheEffectivePipeline() throws {
         let result = try winnow(["pipeline", "news"])
         #expect(result.output == (try BuiltinPipelines.named("news")!.effectiveYAML))
+    }
+
+    /// A JSON Lines file large enough that a debug build takes seconds over it.
+    static func bigInput() throws -> String {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent("big.jsonl").path
+        var text = ""
+        var writer = StoryWriter(seed: 5)
+        for index in 0..<6000 { text += "{\"id\":\"s\(index)\",\"text\":\"\(writer.story(topic: writer.topic()).text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\"", with: "\\\""))\"}\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func aSignalEndsTheRunWithNoOutputFile(signal: Int32, status: Int32) throws {
+        let input = try Self.bigInput()
+        let folder = try TestSupport.temporaryFolder()
+        let output = folder.appendingPathComponent("out.jsonl").path
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["run", "news", "--format", "jsonl", "--threads", "1", input, "-o", output]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == status)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("interrupted"))
+    }
+
+    @Test func aFullDiskIsAClearError() throws {
+        let result = try winnow(["clean", "-o", "/dev/full", "seeds/000_d93de6c995681d6c.txt"])
+        #expect(result.status == 1)
+        #expect(result.errors.hasPrefix("/dev/full: write failed: No space left on device"))
+    }
+
+    @Test func aClosedPipeEndsTheRunQuietly() throws {
+        let input = try Self.bigInput()
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["convert", "--to", "jsonl", input]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        _ = output.fileHandleForReading.readData(ofLength: 100)
+        try output.fileHandleForReading.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(errors.fileHandleForReading.readDataToEndOfFile().isEmpty)
+    }
+
+    @Test func theSameBytesWhateverTheThreadsAndFromRunToRun() throws {
+        let input = try Self.bigInput()
+        var outputs: [String] = []
+        for threads in ["1", "2", "8", "2"] {
+            let folder = try TestSupport.temporaryFolder()
+            let report = folder.appendingPathComponent("report.json").path
+            let decisions = folder.appendingPathComponent("decisions.jsonl").path
+            let result = try winnow(["run", "news", "-q", "--format", "jsonl", "--annotate", "--threads", threads, input,
+                                     "--report", report, "--decisions", decisions])
+            let reportText = try String(contentsOfFile: report, encoding: .utf8)
+            let withoutTiming = reportText.components(separatedBy: "\"timing\"").first!
+            outputs.append(result.output + (try String(contentsOfFile: decisions, encoding: .utf8)) + withoutTiming)
+        }
+        #expect(Set(outputs).count == 1)
     }
 
     @Test func reportIsWritten() throws {
