@@ -2,14 +2,20 @@
 SWIFT ?= swift
 SEED  := seeds/000_d93de6c995681d6c.txt
 BIN   := .build/release/winnow
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS := FuzzJSONL FuzzXML FuzzNormalize FuzzTeasers
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 
-.PHONY: run test build deps bench clean
+.PHONY: run test build deps bench fuzz clean
 
 run: deps build
 	@$(BIN) clean $(SEED)
 
+# Every test, then a short smoke of each fuzz target, which must find no crash or hang.
 test: deps
 	$(SWIFT) test --disable-xctest
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
 
 # Build chatter goes to standard error, so `make run > corpus.xml` holds only the corpus.
 build: deps
@@ -28,5 +34,19 @@ bench: deps
 	.build/release/winnow-bench stages --stories 20000
 	.build/release/winnow-bench quality --stories 20000
 
+# libFuzzer targets (Fuzz/) with AddressSanitizer, each run FUZZ_SECONDS from a corpus seeded
+# with Samples/ and seeds/; a crash or a hang fails, its input left in Fuzz/.build/artifacts.
+fuzz: deps
+	@cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 1>&2
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p Fuzz/.build/corpus/$$target Fuzz/.build/artifacts; \
+	  cp Samples/seed/* seeds/*.txt Fuzz/.build/corpus/$$target/; \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  Fuzz/.build/release/$$target Fuzz/.build/corpus/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=4096 -artifact_prefix=Fuzz/.build/artifacts/$$target- -print_final_stats=1 \
+	    > Fuzz/.build/$$target.log 2>&1 || { tail -n 40 Fuzz/.build/$$target.log; exit 1; }; \
+	  grep -E "^stat::number_of_executed_units" Fuzz/.build/$$target.log; \
+	done
+
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build

@@ -12,6 +12,8 @@ final class ByteSource {
     let totalBytes: Int?
     private var descriptor: Int32 = -1
     private var gzip: gzFile?
+    private var memory: [UInt8]?
+    private var memoryOffset = 0
 
     /// Opens `path`; gzip is recognised by its magic bytes, whatever the name.
     init(path: String) throws {
@@ -50,6 +52,13 @@ final class ByteSource {
         }
     }
 
+    /// Bytes already in memory, read as if from a file called `path`.
+    init(bytes: [UInt8], path: String) {
+        self.path = path
+        totalBytes = bytes.count
+        memory = bytes
+    }
+
     deinit {
         if let gzip { gzclose(gzip) }
         if descriptor >= 0 { close(descriptor) }
@@ -58,6 +67,13 @@ final class ByteSource {
     /// Reads up to `buffer.count` bytes; 0 at the end of the input.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        if let memory {
+            let count = min(buffer.count, memory.count - memoryOffset)
+            memory.withUnsafeBytes { base.copyMemory(from: $0.baseAddress! + memoryOffset, byteCount: count) }
+            memoryOffset += count
+            bytesRead += count
+            return count
+        }
         if let gzip {
             let count = gzread(gzip, base, UInt32(min(buffer.count, Int(Int32.max))))
             if count < 0 {

@@ -16,10 +16,21 @@ public final class InputReader: DocumentSource {
     private var current: RecordReader?
     private var finishedBytes = 0
 
+    private let memory: [UInt8]?
+
     /// A reader of `paths` in order; `-` is standard input.
     public init(paths: [String], options: ReadOptions) {
         self.paths = paths
         self.options = options
+        self.memory = nil
+    }
+
+    /// A reader of bytes already in memory, as if they were a file called `name` (its extension
+    /// picks the format when the options do not; the content is sniffed otherwise).
+    public init(bytes: [UInt8], name: String, options: ReadOptions) {
+        self.paths = [name]
+        self.options = options
+        self.memory = bytes
     }
 
     public var bytesRead: Int { finishedBytes + (current?.bytesRead ?? 0) }
@@ -28,6 +39,7 @@ public final class InputReader: DocumentSource {
     public private(set) var counters = Counters()
 
     public var totalBytes: Int? {
+        if let memory { return memory.count }
         var total = 0
         for path in paths {
             guard path != "-", let size = Self.fileSize(path) else { return nil }
@@ -77,7 +89,7 @@ public final class InputReader: DocumentSource {
     }
 
     private func open(_ path: String) throws -> RecordReader {
-        let source = try ByteSource(path: path)
+        let source = try memory.map { ByteSource(bytes: $0, path: path) } ?? ByteSource(path: path)
         var format = options.format
         if format == .auto { format = InputFormat.fromExtension(path) ?? .auto }
         let lines = LineReader(source: source)
