@@ -33,6 +33,12 @@ bench: deps
 	.build/release/winnow-bench normalize
 	.build/release/winnow-bench stages --stories 20000
 	.build/release/winnow-bench quality --stories 20000
+	@$(SWIFT) build -c release --product winnow 1>&2
+	@echo "2 GB generated on the fly through standard input (news pipeline, JSON Lines out):"
+	@set -o pipefail; .build/release/winnow-bench generate --stories 330000 -o - \
+	  | /usr/bin/time -f "peak memory %M KB, %e s" .build/release/winnow run news --input-format jsonl --format jsonl - \
+	    -o /dev/null --report .build/stream-report.json
+	@grep -E '"(in|bytes)"|index_bytes' .build/stream-report.json
 
 # libFuzzer targets (Fuzz/) with AddressSanitizer, each run FUZZ_SECONDS from a corpus seeded
 # with Samples/ and seeds/; a crash or a hang fails, its input left in Fuzz/.build/artifacts.

@@ -22,6 +22,14 @@ import WinnowLab
         #expect(detection?.body == "The council said on Wednesday that the bridge")
     }
 
+    @Test func tailsAreConfigurable() throws {
+        let spec = try PipelineSpec(text: "stages:\n  - teasers: { tails: [\"lees verder\"] }\n", file: "p.yaml")
+        guard case .teasers(let options) = spec.stages[0] else { Issue.record("not a teasers stage"); return }
+        #expect(options.tails == ["lees verder"])
+        #expect(TeaserDetector(tails: options.tails).detect("De brug blijft een week dicht… Lees verder")?.tail == "Lees verder")
+        #expect(TeaserDetector(tails: options.tails).detect("De brug blijft een week dicht… Read more") == nil)
+    }
+
     @Test func textsThatMerelyEndWithAPeriodAreNotTeasers() {
         #expect(TeaserDetector().detect("The bridge reopened. More to follow.") == nil)
         #expect(TeaserDetector().detect("…") == nil)

@@ -61,6 +61,16 @@ struct SpecReader {
         return value
     }
 
+    /// A list of strings, as `[a, b]` or one item a line.
+    func strings(_ key: String) throws -> [String]? {
+        guard let value = node(key) else { return nil }
+        guard case .sequence(let sequence) = value else { throw Self.error(file, value, "\(context): '\(key)' must be a list") }
+        return try sequence.map { item in
+            guard case .scalar(let scalar) = item else { throw Self.error(file, item, "\(context): each item of '\(key)' must be text") }
+            return scalar.string
+        }
+    }
+
     func bool(_ key: String) throws -> Bool? {
         guard let text = try string(key) else { return nil }
         switch text.lowercased() {

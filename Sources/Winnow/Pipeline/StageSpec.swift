@@ -61,7 +61,8 @@ public enum StageSpec: Sendable, Equatable {
                     ("max-length", "\(options.maxLength)")]
         case .teasers(let options):
             return [("min-chars", "\(options.minChars)"), ("max-chars", "\(options.maxChars)"),
-                    ("on-match", options.onMatch.rawValue), ("unmatched", options.unmatched.rawValue)]
+                    ("on-match", options.onMatch.rawValue), ("unmatched", options.unmatched.rawValue),
+                    ("tails", "[" + options.tails.map { "\"\($0)\"" }.joined(separator: ", ") + "]")]
         }
     }
 
@@ -115,12 +116,13 @@ public enum StageSpec: Sendable, Equatable {
             return .lineDedup(options)
         case "teasers":
             let reader = try SpecReader(node, file: file, context: context,
-                                        valid: ["min-chars", "max-chars", "on-match", "unmatched"])
+                                        valid: ["min-chars", "max-chars", "on-match", "unmatched", "tails"])
             var options = TeasersStage.Options()
             options.minChars = try reader.int("min-chars", in: 1...10_000) ?? options.minChars
             options.maxChars = try reader.int("max-chars", in: 1...100_000) ?? options.maxChars
             options.onMatch = try reader.choice("on-match", TeasersStage.OnMatch.self) ?? options.onMatch
             options.unmatched = try reader.choice("unmatched", TeasersStage.Unmatched.self) ?? options.unmatched
+            options.tails = try reader.strings("tails") ?? options.tails
             return .teasers(options)
         default:
             throw SpecReader.error(file, nameNode, "unknown stage '\(name)'\(SpecReader.suggestion(name, names)); valid stages: \(names.joined(separator: ", "))")

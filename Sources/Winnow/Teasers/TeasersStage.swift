@@ -35,6 +35,8 @@ public final class TeasersStage: Stage {
         public var onMatch = OnMatch.drop
         /// What to do with an unmatched teaser.
         public var unmatched = Unmatched.keep
+        /// The "read more" tails that may follow the ellipsis, compared case-insensitively.
+        public var tails = TeaserDetector.defaultTails
 
         /// The defaults: 20 characters of evidence, teasers up to 600 characters, drop on match, keep unmatched.
         public init() {}
@@ -62,7 +64,7 @@ public final class TeasersStage: Stage {
     /// A teasers stage with `options`.
     public init(options: Options = Options()) {
         self.options = options
-        self.preparation = Preparation(detector: TeaserDetector(), options: options)
+        self.preparation = Preparation(detector: TeaserDetector(tails: options.tails), options: options)
     }
 
     /// Detects whether a document is a teaser and builds its pattern.
