@@ -87,7 +87,8 @@ final class ByteSource {
                     throw WinnowError(.input, "corrupt gzip data: \(Self.reason(message))", at: SourceLocation(file: path, line: 0))
                 }
             }
-            bytesRead = Int(gzoffset(gzip))
+            let offset = Int(gzoffset(gzip))
+            bytesRead = offset > 0 ? offset : bytesRead + Int(count)
             return Int(count)
         }
         while true {

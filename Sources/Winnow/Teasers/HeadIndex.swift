@@ -2,13 +2,16 @@
 ///
 /// Each head is the matching key from a paragraph's first token on, cut to `headBytes` bytes, so the
 /// memory per head is bounded whatever the paragraph's length: the bytes in one arena, 8 bytes of
-/// offsets and owner, 8 bytes in the anchor table (about 150 bytes a paragraph, for the first 12
-/// paragraphs of a document). Lookups hash the first `anchorTokens` tokens, then compare bytes.
+/// offsets and owner, 8 bytes in the anchor table (at most about 150 bytes for each of the first two
+/// paragraphs of a document and 90 for each of the next ten). Lookups hash the first `anchorTokens` tokens, then compare bytes.
 struct HeadIndex {
     /// Tokens hashed to find a head.
     static let anchorTokens = 3
-    /// Key bytes kept per head (about twenty words); a longer teaser is verified on these.
+    /// Key bytes kept per head of the first two paragraphs (about twenty words), where most teasers
+    /// are cut; a longer teaser is verified on these.
     static let headBytes = 128
+    /// Key bytes kept per head of a later paragraph (about ten words).
+    static let laterHeadBytes = 64
     /// Paragraphs of a document whose heads are kept.
     static let paragraphsPerDocument = 12
     /// Marks, in `ends`, a head that holds the rest of its document's key.
@@ -34,7 +37,7 @@ struct HeadIndex {
             let start = Int(key.paragraphStarts[paragraph])
             guard let anchor = anchor(key, from: start) else { continue }
             let from = Int(key.tokenStarts[start])
-            let to = min(key.bytes.count, from + headBytes)
+            let to = min(key.bytes.count, from + (paragraph < 2 ? headBytes : laterHeadBytes))
             result.append((anchor, key.bytes[from..<to], to == key.bytes.count))
         }
         return result
