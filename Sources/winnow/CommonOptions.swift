@@ -10,13 +10,13 @@ struct CommonOptions: ParsableArguments {
     var output = "-"
 
     @Option(help: "Output format: xml, json, jsonl or text (default: the pipeline's).")
-    var format: OutputFormatArgument?
+    var format: OutputFormat?
 
     @Option(name: .customLong("input-format"), help: "Force the input format: text, jsonl, json or xml (default: by extension, then by content).")
-    var inputFormat: InputFormatArgument?
+    var inputFormat: InputFormat?
 
     @Option(name: .customLong("text-mode"), help: "How plain text splits into documents: lines, paragraphs, page or file.")
-    var textMode: TextModeArgument?
+    var textMode: TextMode?
 
     @Option(name: .customLong("id-field"), help: "The JSON field holding the document id (default: id).")
     var idField: String?
@@ -37,7 +37,7 @@ struct CommonOptions: ParsableArguments {
     var threads: Int?
 
     @Option(name: .customLong("on-error"), help: "What a bad record does: fail (stop, write nothing) or skip (log it as invalid-input).")
-    var onError: ErrorPolicyArgument?
+    var onError: ErrorPolicy?
 
     @Option(name: .customLong("max-errors"), help: "With --on-error skip, stop with exit 1 past this many bad records.")
     var maxErrors: Int?
@@ -56,13 +56,13 @@ struct CommonOptions: ParsableArguments {
     /// `spec` with this command line's overrides applied.
     func apply(to spec: PipelineSpec) -> PipelineSpec {
         var spec = spec
-        if let format { spec.format = format.value }
-        if let inputFormat { spec.read.format = inputFormat.value }
-        if let textMode { spec.read.textMode = textMode.value }
+        if let format { spec.format = format }
+        if let inputFormat { spec.read.format = inputFormat }
+        if let textMode { spec.read.textMode = textMode }
         if let idField { spec.read.idField = idField }
         if let textField { spec.read.textField = textField }
         if annotate { spec.annotate = true }
-        if let onError { spec.read.onError = onError.value }
+        if let onError { spec.read.onError = onError }
         if let maxErrors {
             spec.read.maxErrors = maxErrors
             if onError == nil { spec.read.onError = .skip }
@@ -71,42 +71,7 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-/// An output format named on the command line.
-struct OutputFormatArgument: ExpressibleByArgument {
-    let value: OutputFormat
-    init?(argument: String) {
-        guard let value = OutputFormat(rawValue: argument) else { return nil }
-        self.value = value
-    }
-    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
-}
-
-/// An input format named on the command line.
-struct InputFormatArgument: ExpressibleByArgument {
-    let value: InputFormat
-    init?(argument: String) {
-        guard let value = InputFormat(rawValue: argument) else { return nil }
-        self.value = value
-    }
-    static var allValueStrings: [String] { InputFormat.allCases.map(\.rawValue) }
-}
-
-/// A text mode named on the command line.
-struct TextModeArgument: ExpressibleByArgument {
-    let value: TextMode
-    init?(argument: String) {
-        guard let value = TextMode(rawValue: argument) else { return nil }
-        self.value = value
-    }
-    static var allValueStrings: [String] { TextMode.allCases.map(\.rawValue) }
-}
-
-/// An error policy named on the command line.
-struct ErrorPolicyArgument: ExpressibleByArgument {
-    let value: ErrorPolicy
-    init?(argument: String) {
-        guard let value = ErrorPolicy(rawValue: argument) else { return nil }
-        self.value = value
-    }
-    static var allValueStrings: [String] { ErrorPolicy.allCases.map(\.rawValue) }
-}
+extension OutputFormat: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}
+extension TextMode: ExpressibleByArgument {}
+extension ErrorPolicy: ExpressibleByArgument {}

@@ -13,12 +13,12 @@ struct Convert: ParsableCommand {
     )
 
     @Option(help: "The output format: xml, json, jsonl or text.")
-    var to: OutputFormatArgument
+    var to: OutputFormat
 
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let spec = PipelineSpec(name: "convert", stages: [], format: to.value)
+        let spec = PipelineSpec(name: "convert", stages: [], format: to)
         try Execution.run(spec, common)
     }
 }

@@ -64,30 +64,14 @@ struct KeyBuilder {
                             tokenEnd = index
                             continue
                         }
-                        switch byte {
-                        case 0x20, 0x09:
-                            close()
-                            if sawTerminal { newSentence = true }
-                        case 0x0A, 0x0D:
-                            close()
-                            newParagraph = true
-                        case UInt8(ascii: "'") where tokenOpen && letterFollows(text, index + 1, lower, folds):
-                            break
-                        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
-                            close()
-                            sawTerminal = true
-                        case UInt8(ascii: "&"):
-                            if let (decoded, length) = HTMLEntities.decode(text, at: index) {
-                                for scalar in decoded.unicodeScalars {
-                                    handle(scalar.value, text, start: index, end: index + length, lower, folds)
-                                }
-                                index += length
-                                continue
+                        if byte == UInt8(ascii: "&"), let (decoded, length) = HTMLEntities.decode(text, at: index) {
+                            for scalar in decoded.unicodeScalars {
+                                handle(scalar.value, text, start: index, end: index + length, lower, folds)
                             }
-                            close()
-                        default:
-                            close()
+                            index += length
+                            continue
                         }
+                        handle(UInt32(byte), text, start: index, end: index + 1, lower, folds)
                         index += 1
                         continue
                     }
