@@ -3,7 +3,7 @@ SWIFT ?= swift
 SEED  := seeds/000_d93de6c995681d6c.txt
 BIN   := .build/release/winnow
 FUZZ_SECONDS ?= 120
-FUZZ_TARGETS := FuzzJSONL FuzzXML FuzzNormalize FuzzTeasers
+FUZZ_TARGETS := FuzzJSONL FuzzXML FuzzHTML FuzzNormalize FuzzTeasers
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
@@ -46,7 +46,7 @@ fuzz: deps
 	@cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 1>&2
 	@for target in $(FUZZ_TARGETS); do \
 	  mkdir -p Fuzz/.build/corpus/$$target Fuzz/.build/artifacts; \
-	  cp Samples/seed/* seeds/*.txt Fuzz/.build/corpus/$$target/; \
+	  cp Samples/seed/* Samples/html/*.html seeds/*.txt Fuzz/.build/corpus/$$target/; \
 	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
 	  Fuzz/.build/release/$$target Fuzz/.build/corpus/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	    -rss_limit_mb=4096 -artifact_prefix=Fuzz/.build/artifacts/$$target- -print_final_stats=1 \

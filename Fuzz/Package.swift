@@ -4,7 +4,7 @@ import PackageDescription
 // libFuzzer targets for Winnow's readers, normaliser and teaser detector. Built apart from the main
 // package, with sanitizers, by `make fuzz`:
 //   swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-let targets = ["FuzzJSONL", "FuzzXML", "FuzzNormalize", "FuzzTeasers"]
+let targets = ["FuzzJSONL", "FuzzXML", "FuzzHTML", "FuzzNormalize", "FuzzTeasers"]
 
 let package = Package(
     name: "WinnowFuzz",

@@ -102,6 +102,18 @@ final class LineReader {
                 let byte = buffer[scanned]
                 switch byte {
                 case 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF: scanned += 1
+                case UInt8(ascii: "<"):
+                    let head = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[scanned..<min(end, scanned + 512)]), as: UTF8.self).lowercased()
+                    if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.contains("<head") || head.contains("<body") {
+                        if end - scanned < 512 && !atEnd {
+                            let offset = scanned - start
+                            try fill()
+                            scanned = start + offset
+                            continue
+                        }
+                        return .html
+                    }
+                    return .xml
                 default: return InputFormat.sniff(byte)
                 }
             }

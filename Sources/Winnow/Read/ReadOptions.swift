@@ -39,6 +39,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case json
     /// Winnow's own XML.
     case xml
+    /// Scraped HTML pages: the article and the teasers each page shows.
+    case html
 }
 
 /// How plain text splits into documents.
@@ -62,6 +64,7 @@ extension InputFormat {
         if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return .jsonl }
         if name.hasSuffix(".json") { return .json }
         if name.hasSuffix(".xml") { return .xml }
+        if name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".xhtml") { return .html }
         if name.hasSuffix(".txt") || name.hasSuffix(".text") { return .text }
         return nil
     }
