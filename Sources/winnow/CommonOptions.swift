@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Winnow
 
 /// The options every corpus command shares: inputs, outputs, formats, and how to run.
@@ -23,6 +24,12 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .customLong("text-field"), help: "The JSON field holding the document text (default: text).")
     var textField: String?
+
+    @Option(help: "The XML element that holds one record (default: doc, or TEI in a TEI file).")
+    var record: String?
+
+    @Option(name: .customLong("text"), help: "The XML elements whose text is a record's text, comma-separated (default: p,head,item,quote).")
+    var xmlText: String?
 
     @Flag(help: "Add Winnow's annotations (the 'winnow' object) to JSON and JSONL records.")
     var annotate = false
@@ -61,6 +68,8 @@ struct CommonOptions: ParsableArguments {
         if let textMode { spec.read.textMode = textMode }
         if let idField { spec.read.idField = idField }
         if let textField { spec.read.textField = textField }
+        if let record { spec.read.xmlRecord = record }
+        if let xmlText { spec.read.xmlText = xmlText.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         if annotate { spec.annotate = true }
         if let onError { spec.read.onError = onError }
         if let maxErrors {

@@ -77,3 +77,43 @@ import Testing
         #expect(documents.first?.text == "Plain & safe.")
     }
 }
+
+/// XML corpora in other shapes: trafilatura's, TEI, and any record element named on the command line.
+@Suite struct XMLShapesTests {
+    static func sample(_ name: String) -> String { TestSupport.root.appendingPathComponent("Samples/xml/\(name)").path }
+
+    @Test func trafilaturaDocumentsKeepTheirAttributesAndLeaveCommentsOut() throws {
+        let document = try #require(try TestSupport.read(Self.sample("trafilatura.xml")).first)
+        #expect(document.paragraphs.count == 5)
+        #expect(document.paragraphs[1] == "The northern bridge will stay closed for at least a week after Tuesday’s storm damaged two of its supports, the city council said on Wednesday.")
+        #expect(!document.text.contains("First!"))
+        #expect(document.fields.first { $0.name == "url" }?.value.text == "https://harbour-courier.example/city/storm-closes-northern-bridge")
+        #expect(document.source.line == 1)
+    }
+
+    @Test func teiBodiesAreRecordsAndTheHeaderIsLeftOut() throws {
+        let documents = try TestSupport.read(Self.sample("tei.xml"))
+        #expect(documents.map(\.id) == ["ferry"])
+        #expect(documents[0].paragraphs == ["Ferry strike called off",
+                                            "Ferry workers call off Friday's strike after talks with the port authority run late into the night.",
+                                            "The union will put the new roster to its members next week."])
+        #expect(documents[0].fields.isEmpty)
+    }
+
+    @Test func anyRecordElementWithNamedTextElements() throws {
+        var options = ReadOptions()
+        options.xmlRecord = "entry"
+        options.xmlText = ["body"]
+        options.idField = "key"
+        let documents = try TestSupport.read(Self.sample("records.xml"), options)
+        #expect(documents.map(\.id) == ["r1", "r2"])
+        #expect(documents.map(\.text) == ["Council agrees a budget with cuts to parks.",
+                                          "Parking costs twenty pence more an hour.\nParks lose a tenth of their funding."])
+        #expect(documents[0].fields == [Field(name: "lang", value: .string("en"))])
+    }
+
+    @Test func aPipelineFileNamesTheRecordAndItsText() throws {
+        let spec = try PipelineSpec(text: "read: { format: xml, record: entry, text-elements: [body] }\n", file: "p.yaml")
+        #expect(spec.read.xmlRecord == "entry" && spec.read.xmlText == ["body"])
+    }
+}

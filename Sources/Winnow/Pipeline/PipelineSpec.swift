@@ -45,12 +45,15 @@ public struct PipelineSpec: Sendable {
         let top = try SpecReader(root, file: file, context: "the pipeline", valid: ["name", "read", "stages", "write"])
         name = try top.string("name") ?? SourceLocation.stem(of: file)
 
-        let readReader = try SpecReader(top.node("read"), file: file, context: "read", valid: ["format", "text", "id-field", "text-field"])
+        let readReader = try SpecReader(top.node("read"), file: file, context: "read",
+                                        valid: ["format", "text", "id-field", "text-field", "record", "text-elements"])
         read = ReadOptions()
         read.format = try readReader.choice("format", InputFormat.self) ?? read.format
         read.textMode = try readReader.choice("text", TextMode.self) ?? read.textMode
         read.idField = try readReader.string("id-field") ?? read.idField
         read.textField = try readReader.string("text-field") ?? read.textField
+        read.xmlRecord = try readReader.string("record") ?? read.xmlRecord
+        read.xmlText = try readReader.strings("text-elements") ?? read.xmlText
 
         let writeReader = try SpecReader(top.node("write"), file: file, context: "write", valid: ["format", "annotate"])
         format = try writeReader.choice("format", OutputFormat.self) ?? .xml
@@ -90,7 +93,9 @@ public struct PipelineSpec: Sendable {
     /// The pipeline as YAML with every default spelled out: what a run will actually do.
     public var effectiveYAML: String {
         var lines = ["name: \(name)"]
-        lines.append("read: { format: \(read.format.rawValue), text: \(read.textMode.rawValue), id-field: \(read.idField), text-field: \(read.textField) }")
+        lines.append("read: { format: \(read.format.rawValue), text: \(read.textMode.rawValue), id-field: \(read.idField), "
+                     + "text-field: \(read.textField), \(read.xmlRecord.map { "record: \($0), " } ?? "")"
+                     + "text-elements: [\(read.xmlText.joined(separator: ", "))] }")
         lines.append("stages:")
         for stage in stages {
             let options = stage.effectiveOptions.map { "\($0.0): \($0.1)" }.joined(separator: ", ")

@@ -98,7 +98,7 @@ public final class InputReader: DocumentSource {
         case .auto, .text: return TextReader(lines: lines, source: source, mode: options.textMode)
         case .jsonl: return JSONLReader(lines: lines, source: source, options: options)
         case .json: return try JSONArrayReader(source: source, lines: lines, options: options)
-        case .xml: return try XMLCorpusReader(path: path, source: source, lines: lines)
+        case .xml: return try XMLCorpusReader(path: path, source: source, lines: lines, options: options)
         case .html: return HTMLPageReader(source: source, lines: lines)
         }
     }

@@ -8,6 +8,10 @@ public struct ReadOptions: Sendable, Equatable {
     public var idField = "id"
     /// The JSON field holding a record's text.
     public var textField = "text"
+    /// The XML element that holds one record; nil reads `doc`, or `TEI` in a TEI file.
+    public var xmlRecord: String?
+    /// The XML elements inside a record whose text is the record's text, one paragraph each.
+    public var xmlText = ["p", "head", "item", "quote"]
     /// Threads that parse records; the documents come out in input order whatever the count.
     public var threads = 1
     /// What a bad record does: stop the run (the default) or get skipped and logged.

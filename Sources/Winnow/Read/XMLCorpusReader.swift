@@ -1,9 +1,14 @@
 import Foundation
 import CLibXML2
 
-/// Reads Winnow's own XML (`<corpus><doc id=…><p>…</p><teaser id=…>…</teaser></doc></corpus>`) as a
-/// stream with libxml2's `xmlTextReader`: memory stays constant whatever the file's size.
+/// Reads XML corpora as a stream with libxml2's `xmlTextReader`: memory stays constant whatever the
+/// file's size.
 ///
+/// A record is an element named `ReadOptions.xmlRecord` (`doc` by default; `TEI` when the file is
+/// TEI); its text is the text of the `ReadOptions.xmlText` elements inside it (`p`, `head`, `item`,
+/// `quote` by default), one paragraph each, at any depth but outside `<comments>` and `<teiHeader>`.
+/// That reads Winnow's own XML (`<corpus><doc id=…><p>…</p><teaser id=…>…</teaser></doc>`), the XML
+/// of extractors such as trafilatura (`<doc title=… url=…><main><p>…`) and TEI (`TEI/text/body//p`).
 /// Attributes other than Winnow's own become fields; `<field name=… type="json">` elements carry
 /// fields that could not be attributes. The input is untrusted: no network, no external DTD, no
 /// entity substitution.
@@ -14,10 +19,20 @@ final class XMLCorpusReader: RecordReader {
     private var reader: xmlTextReaderPtr?
     private let stem: String
 
+    /// Elements whose text is never part of a record's text: reader comments, TEI's header.
+    static let skippedElements: Set<String> = ["comments", "teiHeader"]
+
     /// The attributes that describe the document rather than carry a field.
     static let ownAttributes: Set<String> = ["id", "source", "line", "truncated", "teaser", "repaired", "teaser-of", "cluster"]
 
-    init(path: String, source: ByteSource, lines: LineReader) throws {
+    private let recordName: String?
+    private let textElements: Set<String>
+    private let idName: String
+
+    init(path: String, source: ByteSource, lines: LineReader, options: ReadOptions) throws {
+        self.recordName = options.xmlRecord
+        self.textElements = Set(options.xmlText)
+        self.idName = options.idField
         self.path = path
         self.source = source
         self.stem = SourceLocation.stem(of: path)
@@ -52,17 +67,22 @@ final class XMLCorpusReader: RecordReader {
             let status = xmlTextReaderRead(reader)
             if status == 0 { return nil }
             if status < 0 { throw failure() }
-            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue), name(reader) == "doc" {
-                return try readDocument(reader)
+            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+                let element = name(reader)
+                if element == (recordName ?? "doc") || (recordName == nil && element == "TEI") { return try readDocument(reader) }
             }
         }
     }
 
     private func readDocument(_ reader: xmlTextReaderPtr) throws -> Document {
-        let line = Int(xmlTextReaderGetParserLineNumber(reader))
+        let node = xmlTextReaderCurrentNode(reader)
+        let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
         var attributes: [(String, String)] = []
         if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
-            repeat { attributes.append((name(reader), value(reader))) } while xmlTextReaderMoveToNextAttribute(reader) == 1
+            repeat {
+                let attributeName = name(reader)
+                if attributeName != "xmlns" && !attributeName.hasPrefix("xmlns:") { attributes.append((attributeName, value(reader))) }
+            } while xmlTextReaderMoveToNextAttribute(reader) == 1
             xmlTextReaderMoveToElement(reader)
         }
         let attribute = { (key: String) in attributes.first { $0.0 == key }?.1 }
@@ -72,11 +92,13 @@ final class XMLCorpusReader: RecordReader {
         annotations.repaired = attribute("repaired") == "true"
         annotations.teaserOf = attribute("teaser-of").map { DocumentID($0) }
         annotations.cluster = attribute("cluster").map { DocumentID($0) }
-        var fields = attributes.filter { !Self.ownAttributes.contains($0.0) }.map { Field(name: $0.0, value: .string($0.1)) }
+        let idAttribute = attribute(idName) != nil ? idName : attribute("xml:id") != nil ? "xml:id" : idName
+        var fields = attributes.filter { !Self.ownAttributes.contains($0.0) && $0.0 != idAttribute }
+            .map { Field(name: $0.0, value: .string($0.1)) }
         var paragraphs: [String] = []
         let origin = attribute("source").map { SourceLocation(file: $0, line: Int(attribute("line") ?? "") ?? 0) }
         let location = origin ?? SourceLocation(file: path, line: line)
-        let id = attribute("id").map { DocumentID($0) } ?? DocumentID(stem: stem, line: line)
+        let id = attribute(idAttribute).map { DocumentID($0) } ?? DocumentID(stem: stem, line: line)
 
         if xmlTextReaderIsEmptyElement(reader) == 0 {
             let depth = xmlTextReaderDepth(reader)
@@ -84,23 +106,27 @@ final class XMLCorpusReader: RecordReader {
             while status == 1 {
                 let type = xmlTextReaderNodeType(reader)
                 if type == Int32(XML_READER_TYPE_END_ELEMENT.rawValue) && xmlTextReaderDepth(reader) == depth { break }
-                if type == Int32(XML_READER_TYPE_ELEMENT.rawValue) && xmlTextReaderDepth(reader) == depth + 1 {
+                if type == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
                     let element = name(reader)
+                    let child = xmlTextReaderDepth(reader) == depth + 1
                     let elementAttribute = { (key: String) -> String? in
                         guard let raw = xmlTextReaderGetAttribute(reader, key) else { return nil }
                         defer { winnow_xml_free(raw) }
                         return String(cString: raw)
                     }
-                    let content = text(reader)
-                    switch element {
-                    case "p": paragraphs.append(content)
-                    case "teaser":
-                        annotations.teasers.append(AttachedTeaser(id: DocumentID(elementAttribute("id") ?? ""), text: content))
-                    case "field":
+                    if child && element == "teaser" {
+                        annotations.teasers.append(AttachedTeaser(id: DocumentID(elementAttribute("id") ?? ""), text: text(reader)))
+                    } else if child && element == "field" {
                         let fieldName = elementAttribute("name") ?? ""
                         let isJSON = elementAttribute("type") == "json"
+                        let content = text(reader)
                         fields.append(Field(name: fieldName, value: isJSON ? .json(content) : .string(content)))
-                    default: break
+                    } else if textElements.contains(element) {
+                        let content = Self.oneLine(text(reader))
+                        if !content.isEmpty || element == "p" { paragraphs.append(content) }
+                    } else if !Self.skippedElements.contains(element) {
+                        status = xmlTextReaderRead(reader)
+                        continue
                     }
                     status = xmlTextReaderNext(reader)
                     continue
@@ -108,10 +134,18 @@ final class XMLCorpusReader: RecordReader {
                 status = xmlTextReaderRead(reader)
             }
             if status < 0 { throw failure() }
-            if status == 0 { throw WinnowError(.input, "the file ends inside <doc>", at: SourceLocation(file: path, line: line)) }
+            if status == 0 { throw WinnowError(.input, "the file ends inside a record", at: SourceLocation(file: path, line: line)) }
         }
         return Document(id: id, text: paragraphs.joined(separator: "\n"), fields: fields, source: location,
                         annotations: annotations)
+    }
+
+    /// A paragraph's text on one line: the line breaks of pretty-printed XML become spaces, and the
+    /// indentation around them goes; everything else stays as it was.
+    static func oneLine(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else { return text }
+        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     private func failure() -> WinnowError {
