@@ -46,7 +46,8 @@ public struct Document: Sendable {
 
     /// The text's paragraphs: its non-blank lines.
     public var paragraphs: [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: true)
-            .filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }
+        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)
+            .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+            .map { Substring($0) }
     }
 }

@@ -133,10 +133,12 @@ struct HTMLExtractor {
         }
     }
 
-    /// The lower-cased words of an element's class and id.
+    /// The lower-cased words of an element's class and id (none, quickly, when it has neither).
     static func words(of node: xmlNodePtr) -> [String] {
+        guard node.pointee.properties != nil else { return [] }
         let raw = ((attribute(node, "class") ?? "") + " " + (attribute(node, "id") ?? "")).lowercased()
-        return raw.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        guard raw.utf8.count > 1 else { return [] }
+        return raw.utf8.split { !(($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80) }.map { String(Substring($0)) }
     }
 
     private func find(_ node: xmlNodePtr, includeSelf: Bool = true, _ predicate: (xmlNodePtr) -> Bool) -> xmlNodePtr? {
@@ -197,8 +199,27 @@ struct HTMLExtractor {
         return result
     }
 
-    /// Blanks (and no-break spaces) folded to one space, trimmed.
+    /// Blanks (ASCII whitespace and no-break spaces) folded to one space, trimmed.
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var output = [UInt8]()
+        output.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            let blank = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+            let noBreak = byte == 0xA0 && previous == 0xC2
+            previous = byte
+            if blank || noBreak {
+                if noBreak { output.removeLast() }
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace {
+                output.append(0x20)
+                pendingSpace = false
+            }
+            output.append(byte)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }
