@@ -32,6 +32,7 @@ bench: deps
 	@$(SWIFT) build -c release --product winnow-bench 1>&2
 	.build/release/winnow-bench normalize
 	.build/release/winnow-bench stages --stories 20000
+	.build/release/winnow-bench readers --stories 20000
 	.build/release/winnow-bench quality --stories 20000
 	@$(SWIFT) build -c release --product winnow 1>&2
 	@echo "2 GB generated on the fly through standard input (news pipeline, JSON Lines out):"

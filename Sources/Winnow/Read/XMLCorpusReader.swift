@@ -143,7 +143,11 @@ final class XMLCorpusReader: RecordReader {
     /// A paragraph's text on one line: the line breaks of pretty-printed XML become spaces, and the
     /// indentation around them goes; everything else stays as it was.
     static func oneLine(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var copy = text
+        let hasBreak = copy.withUTF8 { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0A, bytes.count) != nil || memchr($0, 0x0D, bytes.count) != nil } ?? false
+        }
+        guard hasBreak else { return text }
         return text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
