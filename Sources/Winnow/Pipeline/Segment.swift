@@ -14,8 +14,8 @@ final class Segment {
         var documents: [Document] = []
         /// The documents read for this batch, for the ledger.
         var entered: [Document] = []
-        /// The documents the first segment dropped.
-        var dropped: [Document] = []
+        /// The documents the first segment dropped, with the decision that dropped each.
+        var dropped: [(document: Document, decision: Decision)] = []
         /// The first segment's decisions, in order.
         var decisions: [Decision] = []
         /// Duplicates the first segment absorbed, for the second segment's stages to learn from.
@@ -97,10 +97,9 @@ final class Segment {
     func recordDrop(_ document: Document, _ decision: Decision, from position: Int) {
         dropped.add(decision.reason)
         if let output {
-            output.ledger.leave(document, as: "was dropped")
-            output.pendingDecisions.append(decision)
+            output.dropped(document, decision)
         } else {
-            outgoing.dropped.append(document)
+            outgoing.dropped.append((document, decision))
             outgoing.decisions.append(decision)
         }
         guard decision.of != nil else { return }
@@ -131,8 +130,14 @@ final class Segment {
     func receive(_ handoff: Handoff) throws -> [Document] {
         guard let output else { preconditionFailure("only the writing segment takes batches up") }
         for document in handoff.entered { output.ledger.enter(document) }
-        for document in handoff.dropped { output.ledger.leave(document, as: "was dropped") }
-        output.pendingDecisions += handoff.decisions
+        var drops = handoff.dropped.makeIterator()
+        for decision in handoff.decisions {
+            if decision.action == .drop, let (document, _) = drops.next() {
+                output.dropped(document, decision)
+            } else {
+                output.pendingDecisions.append(decision)
+            }
+        }
         try output.flushDecisions()
         for (id, change) in handoff.annotations { _ = output.window.annotate(id, change) }
         for (document, decision) in handoff.absorbed {

@@ -118,7 +118,8 @@ public final class TeasersStage: Stage {
     /// A duplicate dropped upstream still shows what its article's heads look like: index them under
     /// the representative, so a teaser cut from the twin links to the kept document.
     public func absorbed(_ document: Document, by decision: Decision, context: StageContext) {
-        guard let kept = decision.of, ["exact", "near", "near-contained"].contains(decision.reason) else { return }
+        guard let kept = decision.of, ["exact", "near", "near-contained"].contains(decision.reason),
+              !preparation.detector.isCandidate(document, maxChars: options.maxChars) else { return }
         var copy = document
         var article: Document?
         index(copy.matchingKey(), of: kept, article: &article, context: context)
@@ -163,7 +164,7 @@ public final class TeasersStage: Stage {
     }
 
     private func resolve(_ teaser: Document, _ pattern: TeaserPattern, context: StageContext) {
-        let owners = Set(heads.matches(pattern).map { ids[$0] })
+        let owners = Set(heads.matches(pattern).map { ids[$0] }).subtracting([teaser.id])
         if owners.count > 1 {
             context.count("teasers.ambiguous")
             var kept = teaser
