@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Winnow
+import WinnowLab
+
+/// Each stage alone, then the dedup stages together, on the labelled corpus held in memory.
+struct StagesBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stages",
+                                                    abstract: "Per-stage throughput (reading and writing excluded), MB/s.")
+
+    @Option(help: "Stories in the corpus (about 6.3 KB of text per story with its copies).")
+    var stories = 20000
+
+    func run() throws {
+        var options = LabelledCorpus.Options()
+        options.stories = stories
+        var raw: [Document] = []
+        var bytes = 0
+        LabelledCorpus.generate(options) { entry in
+            bytes += entry.text.utf8.count
+            raw.append(Document(id: DocumentID(entry.id), text: entry.text, source: SourceLocation(file: "generated", line: raw.count + 1)))
+        }
+        let normalizer = NormalizeStage().preparation
+        var normalized = raw
+        let normalizeSeconds = Measure.best(rounds: 1) {
+            for index in normalized.indices { _ = normalizer.prepare(&normalized[index]) }
+        }
+        print("\(raw.count) documents, \(bytes / 1_000_000) MB of text")
+        print("normalize (text + key)   \(Measure.megabytesPerSecond(bytes: bytes, seconds: normalizeSeconds))")
+        let single: [(String, () -> any Stage)] = [
+            ("exact-dedup", { ExactDedupStage() }), ("near-dedup", { NearDedupStage() }), ("fragments", { FragmentsStage() }),
+            ("line-dedup", { LineDedupStage() }), ("teasers", { TeasersStage() }),
+        ]
+        for (name, make) in single {
+            let seconds = try time([make()], normalized, threads: 1)
+            print("\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))")
+        }
+        for threads in [1, 2] {
+            let four: [any Stage] = [ExactDedupStage(), NearDedupStage(), FragmentsStage(), LineDedupStage()]
+            let seconds = try time(four, normalized, threads: threads)
+            print("four dedup stages, \(threads) thread\(threads > 1 ? "s" : " ")  \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))")
+            let all = try time(BuiltinPipelines.named("news")!.makeStages(), raw, threads: threads)
+            print("news pipeline, \(threads) thread\(threads > 1 ? "s" : " ")      \(Measure.megabytesPerSecond(bytes: bytes, seconds: all))")
+        }
+    }
+
+    func time(_ stages: [any Stage], _ documents: [Document], threads: Int) throws -> Double {
+        var options = Pipeline.Options()
+        options.threads = threads
+        let start = ContinuousClock.now
+        try Pipeline(stages: stages, options: options).run(source: ArraySource(documents), sink: DiscardingSink())
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+/// Forgets every document: the benchmark times the stages, not a writer.
+final class DiscardingSink: DocumentSink {
+    func write(_ document: Document) throws {}
+    func finish(summary: RunSummary) throws {}
+}
