@@ -14,8 +14,8 @@ final class Segment {
         var documents: [Document] = []
         /// The documents read for this batch, for the ledger.
         var entered: [Document] = []
-        /// The documents the first segment dropped, with the decision that dropped each.
-        var dropped: [(document: Document, decision: Decision)] = []
+        /// The documents the first segment dropped, in the order of their `drop` decisions.
+        var dropped: [Document] = []
         /// The first segment's decisions, in order.
         var decisions: [Decision] = []
         /// Duplicates the first segment absorbed, for the second segment's stages to learn from.
@@ -99,7 +99,7 @@ final class Segment {
         if let output {
             output.dropped(document, decision)
         } else {
-            outgoing.dropped.append((document, decision))
+            outgoing.dropped.append(document)
             outgoing.decisions.append(decision)
         }
         guard decision.of != nil else { return }
@@ -132,7 +132,7 @@ final class Segment {
         for document in handoff.entered { output.ledger.enter(document) }
         var drops = handoff.dropped.makeIterator()
         for decision in handoff.decisions {
-            if decision.action == .drop, let (document, _) = drops.next() {
+            if decision.action == .drop, let document = drops.next() {
                 output.dropped(document, decision)
             } else {
                 output.pendingDecisions.append(decision)
