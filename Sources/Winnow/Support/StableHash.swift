@@ -45,12 +45,6 @@ public enum StableHash {
         return mum(state ^ UInt64(count), prime1 ^ seed)
     }
 
-    /// The 64-bit hash of a byte array.
-    @inlinable
-    public static func hash64(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
-        bytes.withUnsafeBytes { hash64($0, seed: seed) }
-    }
-
     /// The 64-bit hash of a string's UTF-8 bytes.
     public static func hash64(_ text: String, seed: UInt64 = 0) -> UInt64 {
         var copy = text

@@ -18,9 +18,6 @@ public struct TeaserPattern: Sendable {
         guard complete.count >= minimumBytes else { return nil }
     }
 
-    /// The evidence, in key bytes.
-    var length: Int { complete.count + last.count }
-
     /// True when `head` begins with this pattern; a head cut short is accepted if all it holds matches.
     func matches(head: ArraySlice<UInt8>, complete headIsComplete: Bool) -> Bool {
         let full = complete + last
