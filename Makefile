@@ -3,6 +3,7 @@ SWIFT ?= swift
 SEED  := seeds/000_d93de6c995681d6c.txt
 BIN   := .build/release/winnow
 FUZZ_SECONDS ?= 120
+PEER_STORIES ?= 50000
 FUZZ_TARGETS := FuzzJSONL FuzzXML FuzzHTML FuzzNormalize FuzzTeasers
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
@@ -40,6 +41,7 @@ bench: deps
 	  | /usr/bin/time -f "peak memory %M KB, %e s" .build/release/winnow run news --input-format jsonl --format jsonl - \
 	    -o /dev/null --report .build/stream-report.json
 	@grep -E '"(in|bytes)"|index_bytes' .build/stream-report.json
+	Benchmarks/peers/compare.sh $(PEER_STORIES)
 
 # libFuzzer targets (Fuzz/) with AddressSanitizer, each run FUZZ_SECONDS from a corpus seeded
 # with Samples/ and seeds/; a crash or a hang fails, its input left in Fuzz/.build/artifacts.

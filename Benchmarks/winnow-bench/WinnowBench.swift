@@ -9,6 +9,7 @@ struct WinnowBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "winnow-bench",
         abstract: "Throughput benchmarks of Winnow's stages on generated text.",
-        subcommands: [NormalizeBenchmark.self, StagesBenchmark.self, ReadersBenchmark.self, QualityBenchmark.self, GenerateCorpus.self]
+        subcommands: [NormalizeBenchmark.self, StagesBenchmark.self, ReadersBenchmark.self, QualityBenchmark.self, GenerateCorpus.self,
+                      ScoreDecisions.self]
     )
 }

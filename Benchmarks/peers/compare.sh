@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Winnow against datasketch, rensa and an exact-hash baseline on the same labelled corpus, in one run.
+# Usage: Benchmarks/peers/compare.sh [STORIES]   (50000 stories ≈ 300 MB; the table goes to Benchmarks/results.md)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+stories=${1:-50000}
+work=.build/peers
+mkdir -p "$work"
+venv=Benchmarks/.venv
+peers=(exact datasketch rensa)
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import datasketch, rensa" 2>/dev/null; then
+  python3 -m venv "$venv" && "$venv/bin/pip" install -q "datasketch==2.0.0" "rensa==0.5.0" \
+    || { echo "pip cannot reach its index: running Winnow alone"; peers=(); }
+fi
+swift build -c release --product winnow 1>&2
+swift build -c release --product winnow-bench 1>&2
+corpus="$work/corpus-$stories.jsonl"
+[ -f "$corpus" ] || .build/release/winnow-bench generate --stories "$stories" -o "$corpus"
+size=$(stat -c %s "$corpus")
+documents=$(wc -l < "$corpus")
+
+measure() {  # name, then the command; three runs, the median time and its peak memory
+  local name=$1; shift
+  for run in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$work/$name.time.$run" "$@" > /dev/null 2>&1
+  done
+  sort -n "$work"/"$name".time.* | sed -n 2p > "$work/$name.time"
+}
+
+rows=()
+for threads in 1 2; do
+  measure "winnow-$threads" .build/release/winnow run news --input-format jsonl --format jsonl --threads "$threads" \
+    "$corpus" -o /dev/null --decisions "$work/winnow-$threads.decisions"
+  rows+=("winnow-$threads")
+done
+for peer in "${peers[@]}"; do
+  measure "$peer" "$venv/bin/python" Benchmarks/peers/peer.py "$peer" "$corpus" "$work/$peer.decisions"
+  rows+=("$peer")
+done
+{
+  echo "# Winnow and its peers on one labelled corpus"
+  echo
+  echo "\`Benchmarks/peers/compare.sh $stories\`: $documents documents, $((size / 1000000)) MB, $(nproc) cores, $(date -u +%Y-%m-%d)."
+  echo "Every method: lower-cased word 5-grams, 128 permutations, threshold 0.8; median of three whole-process runs."
+  echo
+  echo "| method | MB/s | documents/s | peak RSS (MB) | duplicate P / R / F1 | fragments P / R | teasers accuracy / P |"
+  echo "|---|---|---|---|---|---|---|"
+  for name in "${rows[@]}"; do
+    read -r seconds memory < "$work/$name.time"
+    score=$(.build/release/winnow-bench score --corpus "$corpus" --decisions "$work/$name.decisions")
+    awk -v n="$name" -v s="$seconds" -v m="$memory" -v b="$size" -v d="$documents" -v q="$score" \
+      'BEGIN { printf "| %s | %.1f | %.0f | %.0f | %s |\n", n, b / 1e6 / s, d / s, m / 1024, q }'
+  done
+} | tee Benchmarks/results.md
