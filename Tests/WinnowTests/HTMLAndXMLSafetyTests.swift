@@ -70,6 +70,12 @@ import Testing
         #expect(error?.message.contains("malformed XML") == true)
     }
 
+    @Test func hugeTextNodesAreRead() throws {
+        let text = String(repeating: "word ", count: 3_000_000)
+        let documents = try TestSupport.read(try TestSupport.file("huge.xml", "<corpus><doc id=\"a\"><p>\(text)</p></doc></corpus>"))
+        #expect(documents.first?.text.utf8.count == text.utf8.count)
+    }
+
     @Test func hostileHTMLIsReadWithoutNetworkOrEntities() throws {
         let html = "<!DOCTYPE html SYSTEM \"http://203.0.113.1/evil.dtd\"><html><body><article><p>Plain &amp; safe.</p>"
             + String(repeating: "<div>", count: 50_000) + "</article></body></html>"

@@ -11,13 +11,18 @@ import CLibXML2
 /// of extractors such as trafilatura (`<doc title=… url=…><main><p>…`) and TEI (`TEI/text/body//p`).
 /// Attributes other than Winnow's own become fields; `<field name=… type="json">` elements carry
 /// fields that could not be attributes. The input is untrusted: no network, no external DTD, no
-/// entity substitution.
+/// entity substitution, libxml2's bound on entity expansion, nesting bounded here; text nodes of any
+/// size are read (`XML_PARSE_HUGE`).
 final class XMLCorpusReader: RecordReader {
     private let path: String
     private let source: ByteSource
     private let input: XMLInput
     private var reader: xmlTextReaderPtr?
     private let stem: String
+
+    /// The deepest element nesting accepted inside a record; deeper input is an error, not a stack
+    /// or memory problem.
+    static let maximumDepth = 256
 
     /// Elements whose text is never part of a record's text: reader comments, TEI's header.
     static let skippedElements: Set<String> = ["comments", "teiHeader"]
@@ -38,7 +43,7 @@ final class XMLCorpusReader: RecordReader {
         self.stem = SourceLocation.stem(of: path)
         self.input = XMLInput(lines: lines)
         let context = Unmanaged.passUnretained(input).toOpaque()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue)
         reader = xmlReaderForIO({ context, buffer, length in
             guard let context, let buffer, length > 0 else { return 0 }
             let input = Unmanaged<XMLInput>.fromOpaque(context).takeUnretainedValue()
@@ -106,6 +111,10 @@ final class XMLCorpusReader: RecordReader {
             while status == 1 {
                 let type = xmlTextReaderNodeType(reader)
                 if type == Int32(XML_READER_TYPE_END_ELEMENT.rawValue) && xmlTextReaderDepth(reader) == depth { break }
+                if xmlTextReaderDepth(reader) > Self.maximumDepth {
+                    throw WinnowError(.input, "malformed XML: nesting deeper than \(Self.maximumDepth) levels",
+                                      at: SourceLocation(file: path, line: Int(xmlTextReaderGetParserLineNumber(reader))))
+                }
                 if type == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
                     let element = name(reader)
                     let child = xmlTextReaderDepth(reader) == depth + 1
@@ -115,14 +124,14 @@ final class XMLCorpusReader: RecordReader {
                         return String(cString: raw)
                     }
                     if child && element == "teaser" {
-                        annotations.teasers.append(AttachedTeaser(id: DocumentID(elementAttribute("id") ?? ""), text: text(reader)))
+                        annotations.teasers.append(AttachedTeaser(id: DocumentID(elementAttribute("id") ?? ""), text: try text(reader)))
                     } else if child && element == "field" {
                         let fieldName = elementAttribute("name") ?? ""
                         let isJSON = elementAttribute("type") == "json"
-                        let content = text(reader)
+                        let content = try text(reader)
                         fields.append(Field(name: fieldName, value: isJSON ? .json(content) : .string(content)))
                     } else if textElements.contains(element) {
-                        let content = Self.oneLine(text(reader))
+                        let content = Self.oneLine(try text(reader))
                         if !content.isEmpty || element == "p" { paragraphs.append(content) }
                     } else if !Self.skippedElements.contains(element) {
                         status = xmlTextReaderRead(reader)
@@ -167,10 +176,33 @@ final class XMLCorpusReader: RecordReader {
         xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
     }
 
-    private func text(_ reader: xmlTextReaderPtr) -> String {
-        guard let raw = xmlTextReaderReadString(reader) else { return "" }
-        defer { winnow_xml_free(raw) }
-        return String(cString: raw)
+    /// The text inside the element the reader stands on, read node by node up to its end (where the
+    /// reader is left), with the nesting bounded.
+    private func text(_ reader: xmlTextReaderPtr) throws -> String {
+        guard xmlTextReaderIsEmptyElement(reader) == 0 else { return "" }
+        let depth = xmlTextReaderDepth(reader)
+        var bytes: [UInt8] = []
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if status < 0 { throw failure() }
+            if status == 0 { throw WinnowError(.input, "the file ends inside a record", at: SourceLocation(file: path, line: 0)) }
+            let current = xmlTextReaderDepth(reader)
+            if Int(current - depth) > Self.maximumDepth {
+                throw WinnowError(.input, "malformed XML: nesting deeper than \(Self.maximumDepth) levels",
+                                  at: SourceLocation(file: path, line: Int(xmlTextReaderGetParserLineNumber(reader))))
+            }
+            switch UInt32(xmlTextReaderNodeType(reader)) {
+            case XML_READER_TYPE_END_ELEMENT.rawValue where current == depth:
+                return String(decoding: bytes, as: UTF8.self)
+            case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue, XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue,
+                 XML_READER_TYPE_WHITESPACE.rawValue:
+                if let value = xmlTextReaderConstValue(reader) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(value)))
+                }
+            default:
+                break
+            }
+        }
     }
 }
 
