@@ -5,7 +5,7 @@ import Winnow
 /// `winnow run PIPELINE`: any pipeline file, or a built-in pipeline by name.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a pipeline file (YAML or JSON), or a built-in pipeline by name (news, jsonl-dedup).",
+        abstract: "Run a pipeline file (YAML or JSON), or a built-in pipeline by name (news, jsonl-dedup, html-news).",
         discussion: """
             Examples:
               winnow run Pipelines/jsonl-dedup.yaml corpus.jsonl -o clean.jsonl

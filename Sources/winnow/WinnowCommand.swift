@@ -10,14 +10,14 @@ struct WinnowCommand: ParsableCommand {
         abstract: "Clean scraped text corpora: normalise, remove duplicates and fragments, repair teasers.",
         discussion: """
             Examples:
-              winnow clean seeds/000_d93de6c995681d6c.txt          # the seed page as a clean XML corpus
+              winnow clean seeds/000_d93de6c995681d6c.txt
               winnow clean --format jsonl --decisions log.jsonl pages/*.txt
-              winnow run Pipelines/jsonl-dedup.yaml corpus.jsonl.gz -o clean.jsonl --report report.json
+              winnow run html-news pages/*.html -o clean.xml
+              winnow run jsonl-dedup corpus.jsonl.gz -o clean.jsonl --report report.json
               zcat dump.jsonl.gz | winnow normalize | winnow dedup > clean.jsonl
-              winnow pipeline news                                 # the effective pipeline, defaults spelled out
+              winnow pipeline news
 
-            Exit codes: 0 success (also when the reader of standard output goes away), 1 bad input or a
-            failed check, 2 usage error, 130/143 interrupted by SIGINT/SIGTERM (no output written).
+            Exit codes: 0 success (also when the reader of standard output goes away), 1 bad input or a failed check, 2 usage error, 130 or 143 when interrupted by SIGINT or SIGTERM (no output written).
             """,
         version: Winnow.version,
         subcommands: [Clean.self, Run.self, Convert.self, NormalizeCommand.self, DedupCommand.self,

@@ -30,8 +30,24 @@ public enum BuiltinPipelines {
 
         """
 
+    /// `Pipelines/html-news.yaml`: a folder of scraped HTML pages, articles and teasers together.
+    public static let htmlNews = """
+        # Scraped HTML pages: each page's article and the teasers it shows, deduplicated and repaired together.
+        name: html-news
+        read:   { format: html }
+        stages:
+          - normalize: {}
+          - exact-dedup: {}
+          - near-dedup: { shingle: 5, permutations: 128, threshold: 0.8 }
+          - fragments: { min-containment: 0.9 }
+          - line-dedup: { scope: corpus, min-documents: 3 }
+          - teasers:   { min-chars: 20, on-match: drop, unmatched: keep }
+        write:  { format: xml }
+
+        """
+
     /// The built-in pipelines by name.
-    public static let all: [(name: String, text: String)] = [("news", news), ("jsonl-dedup", jsonlDedup)]
+    public static let all: [(name: String, text: String)] = [("news", news), ("jsonl-dedup", jsonlDedup), ("html-news", htmlNews)]
 
     /// The built-in pipeline called `name`.
     public static func named(_ name: String) throws -> PipelineSpec? {
