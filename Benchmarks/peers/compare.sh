@@ -51,4 +51,26 @@ done
     awk -v n="$name" -v s="$seconds" -v m="$memory" -v b="$size" -v d="$documents" -v q="$score" \
       'BEGIN { printf "| %s | %.1f | %.0f | %.0f | %s |\n", n, b / 1e6 / s, d / s, m / 1024, q }'
   done
+  echo
+  echo "Winnow (2 threads) against corpus size, to show time growing linearly and memory with the indexes only:"
+  echo
+  echo "| corpus | MB | seconds | peak RSS (MB) |"
+  echo "|---|---|---|---|"
+  : > "$work/scaling.tsv"
+  for multiple in 1 2 4; do
+    scaled="$work/corpus-$((stories * multiple)).jsonl"
+    [ -f "$scaled" ] || .build/release/winnow-bench generate --stories $((stories * multiple)) -o "$scaled"
+    /usr/bin/time -f "%e %M" -o "$work/scaled.time" .build/release/winnow run news --input-format jsonl --format jsonl \
+      --threads 2 "$scaled" -o /dev/null > /dev/null 2>&1
+    read -r seconds memory < "$work/scaled.time"
+    printf "%s\t%s\t%s\n" "$multiple" "$seconds" "$((memory / 1024))" >> "$work/scaling.tsv"
+    echo "| ${multiple}× | $(( $(stat -c %s "$scaled") / 1000000 )) | $seconds | $((memory / 1024)) |"
+  done
+  echo
+  echo "![throughput, time and memory](results.svg)"
 } | tee Benchmarks/results.md
+for name in "${rows[@]}"; do
+  read -r seconds memory < "$work/$name.time"
+  awk -v n="$name" -v s="$seconds" -v b="$size" 'BEGIN { printf "%s\t%.2f\n", n, b / 1e6 / s }'
+done > "$work/throughput.tsv"
+python3 Benchmarks/peers/chart.py "$work/throughput.tsv" "$work/scaling.tsv" Benchmarks/results.svg
