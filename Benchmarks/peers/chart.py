@@ -25,7 +25,7 @@ def lines(points, column, label, unit, left, top, width, height):
     top_value = max(ys) * 1.15 or 1
     def at(x, y):
         return left + (x - min(xs)) / ((max(xs) - min(xs)) or 1) * width, top + height - y / top_value * height
-    parts = [f'<text x="{left}" y="{top - 10}" font-size="14" font-weight="bold">Winnow: {label.lower()} against corpus size</text>',
+    parts = [f'<text x="{left}" y="{top - 10}" font-size="14" font-weight="bold">Winnow {label.lower()} by corpus size</text>',
              f'<line x1="{left}" y1="{top + height}" x2="{left + width}" y2="{top + height}" stroke="#999"/>',
              f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + height}" stroke="#999"/>']
     path = " ".join(f"{'M' if i == 0 else 'L'}{at(x, y)[0]:.1f},{at(x, y)[1]:.1f}" for i, (x, y) in enumerate(zip(xs, ys)))
