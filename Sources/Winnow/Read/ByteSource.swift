@@ -109,15 +109,26 @@ final class ByteSource {
         return text
     }
 
+    /// Appends up to `length` bytes read to `bytes`; returns how many.
+    private func readChunk(into bytes: inout [UInt8], from start: Int, length: Int) throws -> Int {
+        var filled = 0
+        try bytes.append(contentsOf: [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+            filled = try read(into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = filled
+        })
+        return filled
+    }
+
     /// Reads everything that is left.
     func readAll() throws -> [UInt8] {
         var bytes = [UInt8]()
-        if let totalBytes { bytes.reserveCapacity(totalBytes + 1) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var size = max(4096, (totalBytes ?? 0) + 1)
         while true {
-            let count = try chunk.withUnsafeMutableBytes { try read(into: $0) }
+            let start = bytes.count
+            bytes.reserveCapacity(start + size)
+            let count = try readChunk(into: &bytes, from: start, length: size)
             if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+            size = min(size * 2, 1 << 24)
         }
     }
 }

@@ -8,7 +8,7 @@ import CLibXML2
 /// and so is any element whose class or id names navigation, menus, share bars, cookie banners,
 /// comments or advertising. Inside "related", "recommended" or "more stories" blocks, a link or a
 /// summary that ends in an ellipsis is a teaser; so is a meta description cut with one.
-struct HTMLExtractor {
+final class HTMLExtractor {
     /// One extracted page.
     struct Page {
         /// The headline, from `og:title` or the first `h1`.
@@ -33,7 +33,9 @@ struct HTMLExtractor {
     /// of words for teaser detection); such blocks are never part of the article.
     static let teaserBlockWords = ["related", "recommend", "more", "teaser", "popular", "trending", "read", "also", "latest"]
 
-    let detector = TeaserDetector()
+    let detector = TeaserDetector.standard
+    /// Element names as strings, by the pointer libxml2 interns them under in one document.
+    private var names: [UnsafePointer<xmlChar>: String] = [:]
 
     /// Parses `bytes` (any character set the page declares) and extracts the page.
     func extract(_ bytes: [UInt8], url: String) -> Page {
@@ -46,11 +48,14 @@ struct HTMLExtractor {
             }
         }
         guard let document else { return page }
-        defer { xmlFreeDoc(document) }
+        defer {
+            names.removeAll()
+            xmlFreeDoc(document)
+        }
         guard let root = xmlDocGetRootElement(document) else { return page }
         readHead(root, into: &page)
-        let content = find(root) { Self.name($0) == "article" } ?? find(root) { Self.name($0) == "main" || Self.attribute($0, "role") == "main" }
-            ?? find(root) { Self.name($0) == "body" } ?? root
+        let content = find(root) { name($0) == "article" } ?? find(root) { name($0) == "main" || Self.attribute($0, "role") == "main" }
+            ?? find(root) { name($0) == "body" } ?? root
         collectParagraphs(content, into: &page)
         collectTeasers(root, inTeaserBlock: false, into: &page)
         return page
@@ -60,7 +65,7 @@ struct HTMLExtractor {
     private func readHead(_ root: xmlNodePtr, into page: inout Page) {
         var ogTitle: String?, titleElement: String?, canonical: String?, ogURL: String?
         forEachElement(root) { node in
-            switch Self.name(node) {
+            switch name(node) {
             case "meta":
                 let key = (Self.attribute(node, "property") ?? Self.attribute(node, "name") ?? Self.attribute(node, "itemprop") ?? "").lowercased()
                 let content = Self.attribute(node, "content").map(Self.collapse)
@@ -77,14 +82,14 @@ struct HTMLExtractor {
             case "link":
                 if Self.attribute(node, "rel")?.lowercased() == "canonical" { canonical = canonical ?? Self.attribute(node, "href") }
             case "title":
-                titleElement = titleElement ?? Self.collapse(Self.text(node))
+                titleElement = titleElement ?? Self.collapse(text(node))
             case "time":
                 page.date = page.date ?? Self.attribute(node, "datetime")
             default: break
             }
             return true
         }
-        let heading = find(root) { Self.name($0) == "h1" }.map { Self.collapse(Self.text($0)) }
+        let heading = find(root) { name($0) == "h1" }.map { Self.collapse(text($0)) }
         page.headline = [ogTitle, heading].compactMap { $0 }.first { !$0.isEmpty }
         page.title = page.headline ?? titleElement.flatMap { $0.isEmpty ? nil : $0 }
         page.url = canonical ?? ogURL
@@ -95,9 +100,9 @@ struct HTMLExtractor {
         while let current = child {
             defer { child = current.pointee.next }
             guard current.pointee.type == XML_ELEMENT_NODE, !isBoilerplate(current) else { continue }
-            let name = Self.name(current)
-            if Self.blockElements.contains(name) && find(current, includeSelf: false, { Self.blockElements.contains(Self.name($0)) }) == nil {
-                let text = Self.collapse(Self.text(current))
+            let element = name(current)
+            if Self.blockElements.contains(element) && find(current, includeSelf: false, { Self.blockElements.contains(self.name($0)) }) == nil {
+                let text = Self.collapse(self.text(current))
                 if !text.isEmpty { page.paragraphs.append((text, Int(xmlGetLineNo(current)))) }
             } else {
                 collectParagraphs(current, into: &page)
@@ -110,13 +115,13 @@ struct HTMLExtractor {
         while let current = child {
             defer { child = current.pointee.next }
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-            let name = Self.name(current)
-            if name == "script" || name == "style" || name == "head" { continue }
+            let element = name(current)
+            if element == "script" || element == "style" || element == "head" { continue }
             let inBlock = inTeaserBlock || Self.words(of: current).contains { word in Self.teaserBlockWords.contains { word.hasPrefix($0) } }
-            if inBlock && (name == "a" || Self.blockElements.contains(name)) {
-                let text = Self.collapse(Self.text(current))
+            if inBlock && (element == "a" || Self.blockElements.contains(element)) {
+                let text = Self.collapse(self.text(current))
                 if detector.detect(text) != nil {
-                    let link = name == "a" ? current : find(current, includeSelf: false) { Self.name($0) == "a" }
+                    let link = element == "a" ? current : find(current, includeSelf: false) { self.name($0) == "a" }
                     page.teasers.append((text, Int(xmlGetLineNo(current)), link.flatMap { Self.attribute($0, "href") }, "related"))
                     continue
                 }
@@ -126,7 +131,7 @@ struct HTMLExtractor {
     }
 
     private func isBoilerplate(_ node: xmlNodePtr) -> Bool {
-        let name = Self.name(node)
+        let name = name(node)
         if Self.skippedElements.contains(name) { return true }
         return Self.words(of: node).contains { word in
             word == "ad" || word == "ads" || Self.teaserBlockWords.contains(word) || Self.boilerplateWords.contains { word.hasPrefix($0) }
@@ -165,8 +170,13 @@ struct HTMLExtractor {
         return true
     }
 
-    static func name(_ node: xmlNodePtr) -> String {
-        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+    /// The element's lower-cased name; libxml2 interns names per document, so each is made once.
+    func name(_ node: xmlNodePtr) -> String {
+        guard let pointer = node.pointee.name else { return "" }
+        if let known = names[pointer] { return known }
+        let name = String(cString: pointer).lowercased()
+        names[pointer] = name
+        return name
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
@@ -176,7 +186,7 @@ struct HTMLExtractor {
     }
 
     /// The text under `node`, scripts and styles left out.
-    static func text(_ node: xmlNodePtr) -> String {
+    func text(_ node: xmlNodePtr) -> String {
         var result = ""
         func walk(_ node: xmlNodePtr) {
             var child = node.pointee.children
@@ -185,7 +195,7 @@ struct HTMLExtractor {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let content = current.pointee.content { result += String(cString: content) }
                 case XML_ELEMENT_NODE:
-                    let name = Self.name(current)
+                    let name = name(current)
                     if name != "script" && name != "style" {
                         if name == "br" { result += " " }
                         walk(current)

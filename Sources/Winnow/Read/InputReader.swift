@@ -92,7 +92,7 @@ public final class InputReader: DocumentSource {
         let source = try memory.map { ByteSource(bytes: $0, path: path) } ?? ByteSource(path: path)
         var format = options.format
         if format == .auto { format = InputFormat.fromExtension(path) ?? .auto }
-        let lines = LineReader(source: source)
+        let lines = LineReader(source: source, capacity: min(1 << 20, max(4096, (source.totalBytes ?? (1 << 20)) + 1)))
         if format == .auto { format = try lines.sniffFormat() }
         switch format {
         case .auto, .text: return TextReader(lines: lines, source: source, mode: options.textMode)

@@ -35,6 +35,9 @@ public struct TeaserDetector: Sendable {
         ". . .", "...", "…",
     ]
 
+    /// A detector with the default tails, built once.
+    public static let standard = TeaserDetector()
+
     /// The read-more tails this detector accepts.
     public var tails: [String]
 
