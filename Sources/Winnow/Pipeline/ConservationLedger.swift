@@ -1,31 +1,30 @@
 /// Checks that every input document is written or dropped exactly once.
 ///
 /// It remembers only the documents still inside the pipeline (the batch, the output window, and
-/// what stages hold back), so its memory follows the pipeline's, not the corpus.
+/// what stages hold back), so its memory follows the pipeline's, not the corpus. Ids are unique
+/// within a run (the batch producer makes them so), so a document is known by its id; its place in
+/// the input orders the final report.
 struct ConservationLedger {
-    private var inFlight: [Int: DocumentID] = [:]
-    private var inFlightIDs: Set<DocumentID> = []
+    private var inFlight: [DocumentID: Int] = [:]
     private(set) var violations: [String] = []
 
     mutating func enter(_ document: Document) {
-        if inFlight.updateValue(document.id, forKey: document.ordinal) != nil {
+        if inFlight.updateValue(document.ordinal, forKey: document.id) != nil {
             violations.append("\(document.id) entered twice")
         }
-        inFlightIDs.insert(document.id)
     }
 
     mutating func leave(_ document: Document, as outcome: String) {
-        if inFlight.removeValue(forKey: document.ordinal) == nil {
+        if inFlight.removeValue(forKey: document.id) == nil {
             violations.append("\(document.id) \(outcome) but it was already written or dropped, or never read")
         }
-        inFlightIDs.remove(document.id)
     }
 
     /// True while the document is read but neither written nor dropped.
-    func isInFlight(_ id: DocumentID) -> Bool { inFlightIDs.contains(id) }
+    func isInFlight(_ id: DocumentID) -> Bool { inFlight[id] != nil }
 
     /// The violations, with every document still unaccounted for at the end of the run.
     func finalViolations() -> [String] {
-        violations + inFlight.sorted { $0.key < $1.key }.map { "\($0.value) was neither written nor dropped" }
+        violations + inFlight.sorted { $0.value < $1.value }.map { "\($0.key) was neither written nor dropped" }
     }
 }

@@ -23,6 +23,7 @@ public final class InputReader: DocumentSource {
         self.paths = paths
         self.options = options
         self.memory = nil
+        self.totalBytes = Self.totalSize(of: paths)
     }
 
     /// A reader of bytes already in memory, as if they were a file called `name` (its extension
@@ -31,18 +32,22 @@ public final class InputReader: DocumentSource {
         self.paths = [name]
         self.options = options
         self.memory = bytes
+        self.totalBytes = bytes.count
     }
 
     public var bytesRead: Int { finishedBytes + (current?.bytesRead ?? 0) }
 
-    /// Repairs made while reading: `read.invalid-bytes` (replaced by U+FFFD) and `read.lone-surrogates`.
+    /// Repairs made while reading: `read.repaired-characters` (invalid bytes and lone surrogates replaced by U+FFFD).
     public private(set) var counters = Counters()
 
-    public var totalBytes: Int? {
-        if let memory { return memory.count }
+    /// The inputs' total size, measured once when the reader is made (nil when one is standard input
+    /// or not a regular file); progress asks for it after every batch.
+    public let totalBytes: Int?
+
+    private static func totalSize(of paths: [String]) -> Int? {
         var total = 0
         for path in paths {
-            guard path != "-", let size = Self.fileSize(path) else { return nil }
+            guard path != "-", let size = fileSize(path) else { return nil }
             total += size
         }
         return total
