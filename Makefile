@@ -49,7 +49,7 @@ fuzz: deps
 	@cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 1>&2
 	@for target in $(FUZZ_TARGETS); do \
 	  mkdir -p Fuzz/.build/corpus/$$target Fuzz/.build/artifacts; \
-	  cp Samples/seed/* Samples/html/*.html seeds/*.txt Fuzz/.build/corpus/$$target/; \
+	  cp Samples/seed/* Samples/html/*.html Samples/xml/*.xml seeds/*.txt Fuzz/.build/corpus/$$target/; \
 	  echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
 	  Fuzz/.build/release/$$target Fuzz/.build/corpus/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	    -rss_limit_mb=4096 -artifact_prefix=Fuzz/.build/artifacts/$$target- -print_final_stats=1 \

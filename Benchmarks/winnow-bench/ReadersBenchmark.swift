@@ -10,7 +10,21 @@ struct ReadersBenchmark: ParsableCommand {
     @Option(help: "Stories in the generated corpus.")
     var stories = 20000
 
+    @Option(help: "Time reading these files instead of generated ones (any format Winnow reads).")
+    var input: [String] = []
+
     func run() throws {
+        if !input.isEmpty {
+            let size = try input.reduce(0) { $0 + ((try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+            var count = 0
+            let seconds = Measure.best(rounds: 5) {
+                count = 0
+                let reader = InputReader(paths: input, options: ReadOptions())
+                while (try? reader.next()) != nil { count += 1 }
+            }
+            print("read \(Measure.megabytesPerSecond(bytes: size, seconds: seconds))  (\(count) documents, \(size / 1_000_000) MB)")
+            return
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

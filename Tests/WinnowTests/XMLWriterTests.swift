@@ -32,4 +32,19 @@ import Testing
         try writer.finish(summary: RunSummary())
         #expect(try TestSupport.read(path).map(\.text) == ["one\ntwo\nthree", ""])
     }
+
+    @Test func carriageReturnsInTheTextComeBack() throws {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder.appendingPathComponent("out.xml").path
+        let writer = try XMLCorpusWriter(output: try OutputFile(path: path))
+        try writer.write(TestSupport.document(1, "  indented line \r\nnext line"))
+        try writer.finish(summary: RunSummary())
+        #expect(try TestSupport.read(path).map(\.text) == ["  indented line \r\nnext line"])
+    }
+
+    @Test func prettyPrintedParagraphsBecomeOneLine() throws {
+        let xml = "<corpus><doc id=\"a\"><p>\n    first line\u{A0}\n\t  second line\n  </p></doc></corpus>"
+        let documents = try TestSupport.read(try TestSupport.file("pretty.xml", xml))
+        #expect(documents.map(\.text) == ["first line second line"])
+    }
 }
