@@ -37,11 +37,28 @@ struct StagesBenchmark: ParsableCommand {
         }
         for threads in [1, 2] {
             let four: [any Stage] = [ExactDedupStage(), NearDedupStage(), FragmentsStage(), LineDedupStage()]
-            let seconds = try time(four, normalized, threads: threads)
-            print("four dedup stages, \(threads) thread\(threads > 1 ? "s" : " ")  \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))")
-            let all = try time(BuiltinPipelines.named("news")!.makeStages(), raw, threads: threads)
-            print("news pipeline, \(threads) thread\(threads > 1 ? "s" : " ")      \(Measure.megabytesPerSecond(bytes: bytes, seconds: all))")
+            let (seconds, cpu) = try timeWithCPU(four, normalized, threads: threads)
+            print("four dedup stages, \(threads) thread\(threads > 1 ? "s" : " ")  \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))"
+                  + String(format: "  (%.2f s, CPU %.2f s)", seconds, cpu))
+            let (all, allCPU) = try timeWithCPU(BuiltinPipelines.named("news")!.makeStages(), raw, threads: threads)
+            print("news pipeline, \(threads) thread\(threads > 1 ? "s" : " ")      \(Measure.megabytesPerSecond(bytes: bytes, seconds: all))"
+                  + String(format: "  (%.2f s, CPU %.2f s)", all, allCPU))
         }
+    }
+
+    /// Wall time and the process's CPU time (user + system) of one run, to show how well the
+    /// threads share the work.
+    func timeWithCPU(_ stages: [any Stage], _ documents: [Document], threads: Int) throws -> (Double, Double) {
+        let before = Self.cpuSeconds()
+        let seconds = try time(stages, documents, threads: threads)
+        return (seconds, Self.cpuSeconds() - before)
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     func time(_ stages: [any Stage], _ documents: [Document], threads: Int) throws -> Double {
