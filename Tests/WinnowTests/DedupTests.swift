@@ -50,6 +50,46 @@ import WinnowLab
         #expect(sink.documents.count == 2)
     }
 
+    /// A copy with a paragraph cut, another story, the full article, a copy with a paragraph cut.
+    static func clusterWithTheLongestThird() -> [String] {
+        var first = Self.story(7), last = Self.story(7)
+        first.paragraphs.remove(at: 1)
+        last.paragraphs.remove(at: 3)
+        return [first.text, Self.story(8).text, Self.story(7).text, last.text]
+    }
+
+    @Test func theLongestCopyCanRepresentItsCluster() throws {
+        var options = NearDedupStage.Options()
+        options.representative = .longest
+        let sink = try Self.run(Self.clusterWithTheLongestThird(), [NearDedupStage(options: options)])
+        #expect(sink.documents.map(\.id) == ["d2", "d3"])
+        #expect(sink.decisions.map(\.id) == ["d1", "d4"])
+        #expect(sink.decisions.allSatisfy { $0.of == "d3" })
+        #expect(sink.documents[1].annotations.duplicates == ["d1", "d4"])
+    }
+
+    @Test func anExactCopyOfAHeldDocumentIsRecordedOnIt() throws {
+        var options = NearDedupStage.Options()
+        options.representative = .longest
+        var texts = Self.clusterWithTheLongestThird()
+        texts.insert(texts[1], at: 3)
+        let sink = try Self.run(texts, [ExactDedupStage(), NearDedupStage(options: options)])
+        #expect(sink.documents.map(\.id) == ["d2", "d3"])
+        #expect(sink.documents[0].annotations.duplicates == ["d4"])
+        #expect(sink.documents[1].annotations.duplicates == ["d1", "d5"])
+    }
+
+    @Test func theFirstStaysWhenTheLongerCopyComesAfterTheWindow() throws {
+        var options = NearDedupStage.Options()
+        options.representative = .longest
+        options.representativeWindow = 1
+        let sink = try Self.run(Self.clusterWithTheLongestThird(), [NearDedupStage(options: options)])
+        #expect(sink.documents.map(\.id) == ["d1", "d2"])
+        #expect(sink.decisions.allSatisfy { $0.of == "d1" })
+        let first = try Self.run(Self.clusterWithTheLongestThird(), [NearDedupStage()])
+        #expect(first.documents.map(\.id) == ["d1", "d2"])
+    }
+
     @Test func fragmentsAreFoundAndNamed() throws {
         let story = Self.story(5)
         let firstSentence = String(story.paragraphs[0].prefix { $0 != "." && $0 != "?" }) + "."

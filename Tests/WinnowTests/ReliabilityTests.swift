@@ -101,9 +101,14 @@ import WinnowLab
 
     @Test func everyInputIsWrittenOrDecidedOnceAndEveryDecisionNamesAWrittenDocument() throws {
         var generator = SeededGenerator(seed: 2024)
-        let stageChoices: [StageSpec] = [.normalize(.init()), .exactDedup, .nearDedup(.init()), .fragments(.init()),
-                                         .lineDedup(.init()), .teasers(.init())]
         for round in 0..<12 {
+            var near = NearDedupStage.Options()
+            if round % 2 == 1 {
+                near.representative = .longest
+                near.representativeWindow = 1 + Int(generator.next() % 60)
+            }
+            let stageChoices: [StageSpec] = [.normalize(.init()), .exactDedup, .nearDedup(near), .fragments(.init()),
+                                             .lineDedup(.init()), .teasers(.init())]
             var corpus = LabelledCorpus.Options()
             corpus.stories = 40 + Int(generator.next() % 80)
             corpus.seed = generator.next()

@@ -1,5 +1,5 @@
 /// The `near-dedup` stage: documents that are the same article, edited, are one document; the first
-/// seen stays and absorbs the others.
+/// seen stays and absorbs the others (or, with `representative: longest`, the longest one).
 ///
 /// Per document, in parallel: word shingles of the matching key, a MinHash signature (one-permutation
 /// hashing with densification), and one key per LSH band. In input order: the bands give candidates
@@ -10,9 +10,15 @@
 /// syndicated copy with a paragraph cut, a header or footer added, some words edited). Dropped documents stay in the index and point to their representative, so
 /// clusters close transitively, as a union-find would.
 ///
+/// With `representative: longest` the stage holds each document it keeps for the next
+/// `representative-window` documents (in input order, so the output never depends on the threads);
+/// a longer copy that comes within that span takes its place, and the held one is dropped in its
+/// favour. A copy that comes later is dropped as usual. Held documents leave in input order.
+///
 /// Memory per document: 12 band entries of 8 bytes in a table kept between 35% and 70% full, a
 /// 4-bit signature (64 bytes at 128 permutations), its size and representative (8 bytes), and the id
-/// of each kept document: about 250 bytes.
+/// and successor of each kept document: about 250 bytes. `representative: longest` holds up to
+/// `representative-window` documents besides.
 public final class NearDedupStage: Stage {
     /// The stage's options, as the pipeline file names them.
     public struct Options: Sendable, Equatable {
@@ -29,8 +35,13 @@ public final class NearDedupStage: Stage {
         public var containment = 0.7
         /// LSH bands and rows; derived when nil.
         public var lsh: LSHParameters?
+        /// Which document of a cluster is kept.
+        public var representative = Representative.first
+        /// With `representative: longest`, the documents a kept document waits for a longer copy.
+        public var representativeWindow = 10_000
 
-        /// The defaults: 5-word shingles, 128 permutations, Jaccard 0.8, containment 0.7.
+        /// The defaults: 5-word shingles, 128 permutations, Jaccard 0.8, containment 0.7, the first
+        /// document of a cluster kept.
         public init() {}
 
         /// The lowest Jaccard similarity a pair that must be found can have: the threshold, or the
@@ -50,6 +61,15 @@ public final class NearDedupStage: Stage {
         public static let maximumBands = 12
     }
 
+    /// Which document of a cluster is kept.
+    public enum Representative: String, Sendable, CaseIterable {
+        /// The first seen: the output streams with no delay.
+        case first
+        /// The longest (in UTF-8 bytes; the first of equals) among the copies that come within
+        /// `representative-window` documents of the one kept so far.
+        case longest
+    }
+
     public let name = "near-dedup"
     public let preparation: Preparation
     private let options: Options
@@ -60,6 +80,10 @@ public final class NearDedupStage: Stage {
     private var representatives: [Int32] = []
     private var ids = IdentifierArena()
     private var handles: Int32 = 0
+    /// For each kept document (by arena handle), the document that replaced it, or -1.
+    private var successors: [Int32] = []
+    /// With `representative: longest`: the documents passed on but held, in input order.
+    private var held = HeldDocuments()
     /// Candidates verified per document at most, so a crowded bucket cannot make a run quadratic.
     private let maximumCandidates = 64
 
@@ -119,12 +143,12 @@ public final class NearDedupStage: Stage {
 
     public var indexBytes: Int {
         bands.memoryBytes + MemoryEstimate.of(signatures) + MemoryEstimate.of(sizes) + MemoryEstimate.of(representatives)
-            + ids.memoryBytes
+            + MemoryEstimate.of(successors) + ids.memoryBytes
     }
 
     public func process(_ document: Document, prepared: Signed, context: StageContext) throws {
         guard !prepared.bands.isEmpty else {
-            context.emit(document)
+            pass(document, handle: -1, context: context)
             return
         }
         let match = bestCandidate(prepared)
@@ -134,18 +158,66 @@ public final class NearDedupStage: Stage {
         sizes.append(UInt32(min(prepared.size, Int(UInt32.max))))
         for key in prepared.bands { bands.insert(key: key, handle: handle) }
         guard let (candidate, reason, score) = match else {
-            representatives.append(ids.append(document.id))
-            context.emit(document)
+            let kept = keep(document.id)
+            representatives.append(kept)
+            pass(document, handle: kept, context: context)
             return
         }
-        let representative = representatives[Int(candidate)]
+        let representative = current(representatives[Int(candidate)])
+        if options.representative == .longest, let replaced = held.replace(representative, ifShorterThan: document) {
+            let successor = keep(document.id)
+            successors[Int(representative)] = successor
+            representatives.append(successor)
+            var longer = document
+            longer.annotations.duplicates = replaced.annotations.duplicates + [replaced.id]
+            longer.annotations.cluster = document.id
+            held.append(longer, handle: successor)
+            context.drop(replaced, reason: reason, of: document.id, score: score)
+            releaseAged(context: context)
+            return
+        }
         representatives.append(representative)
         let kept = ids[representative]
         context.drop(document, reason: reason, of: kept, score: score)
-        context.annotate(kept) {
-            $0.annotations.duplicates.append(document.id)
-            $0.annotations.cluster = kept
+        let join = { (member: inout Document) in
+            member.annotations.duplicates.append(document.id)
+            member.annotations.cluster = kept
         }
+        if !held.annotate(kept, join) { context.annotate(kept, join) }
+    }
+
+    public func finish(context: StageContext) throws {
+        for document in held.releaseAll() { context.emit(document) }
+    }
+
+    public func annotateHeld(_ id: DocumentID, _ change: (inout Document) -> Void) -> Bool {
+        held.annotate(id, change)
+    }
+
+    /// A new kept document's arena handle.
+    private func keep(_ id: DocumentID) -> Int32 {
+        successors.append(-1)
+        return ids.append(id)
+    }
+
+    /// The kept document a cluster has now: `handle`, or the longer one that replaced it.
+    private func current(_ handle: Int32) -> Int32 {
+        var handle = handle
+        while successors[Int(handle)] >= 0 { handle = successors[Int(handle)] }
+        return handle
+    }
+
+    /// Passes a document on: at once, or behind the held ones so the order stays the input's.
+    /// `handle` is the document's arena handle when it is a cluster's representative, else -1.
+    private func pass(_ document: Document, handle: Int32, context: StageContext) {
+        guard options.representative == .longest else { return context.emit(document) }
+        held.append(document, handle: handle)
+        releaseAged(context: context)
+    }
+
+    /// Passes on the held documents older than the window.
+    private func releaseAged(context: StageContext) {
+        for document in held.release(keeping: options.representativeWindow) { context.emit(document) }
     }
 
     /// The earlier document that is most clearly the same article, if any.

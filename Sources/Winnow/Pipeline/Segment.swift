@@ -120,10 +120,16 @@ final class Segment {
         if let output { output.pendingDecisions.append(decision) } else { outgoing.decisions.append(decision) }
     }
 
-    func annotateWaiting(_ id: DocumentID, _ change: @escaping (inout Document) -> Void) -> Bool {
+    func annotateWaiting(_ id: DocumentID, from position: Int, _ change: @escaping (inout Document) -> Void) -> Bool {
+        if annotateHeld(id, after: position, change) { return true }
         if let output { return output.window.annotate(id, change) }
         outgoing.annotations.append((id, change))
         return true
+    }
+
+    /// Changes a document that a stage of this segment after `position` holds back, if one does.
+    private func annotateHeld(_ id: DocumentID, after position: Int, _ change: (inout Document) -> Void) -> Bool {
+        stages.contains { $0 > position && allStages[$0].annotateHeld(id, change) }
     }
 
     /// Takes up a batch handed over by the first segment: its bookkeeping first, then its documents.
@@ -139,7 +145,7 @@ final class Segment {
             }
         }
         try output.flushDecisions()
-        for (id, change) in handoff.annotations { _ = output.window.annotate(id, change) }
+        for (id, change) in handoff.annotations where !annotateHeld(id, after: -1, change) { _ = output.window.annotate(id, change) }
         for (document, decision) in handoff.absorbed {
             for index in stages {
                 allStages[index].absorbed(document, by: decision, context: contexts[index - stages.lowerBound])

@@ -60,6 +60,10 @@ public protocol Stage: AnyObject {
     /// stage can still learn from it: the teaser stage indexes the heads of duplicates under their
     /// representative.
     func absorbed(_ document: Document, by decision: Decision, context: StageContext)
+
+    /// Applies `change` to the document `id` if the stage holds it back (passed to it, not yet
+    /// passed on), so an earlier stage's annotation reaches it; false when it does not hold it.
+    func annotateHeld(_ id: DocumentID, _ change: (inout Document) -> Void) -> Bool
 }
 
 extension Stage {
@@ -74,6 +78,9 @@ extension Stage {
 
     /// By default a stage ignores what earlier stages dropped.
     public func absorbed(_ document: Document, by decision: Decision, context: StageContext) {}
+
+    /// By default a stage holds nothing back that others annotate.
+    public func annotateHeld(_ id: DocumentID, _ change: (inout Document) -> Void) -> Bool { false }
 }
 
 /// Estimates of container memory, for `Stage.indexBytes`.

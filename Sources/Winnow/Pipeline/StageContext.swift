@@ -40,7 +40,8 @@ public final class StageContext {
         segment.recordChange(decision)
     }
 
-    /// Changes a document this stage already emitted, if it has not been written yet.
+    /// Changes a document this stage already emitted, if it has not been written yet (a later stage
+    /// may hold it back: near-dedup waiting for a longer copy).
     ///
     /// A stage that runs beside the output window (`readsWaitingDocuments`) sees the change made at
     /// once, and false when the document has already been written. For other stages a change to a
@@ -52,7 +53,7 @@ public final class StageContext {
             change(&emitted[index])
             return true
         }
-        return segment.annotateWaiting(id, change)
+        return segment.annotateWaiting(id, from: position, change)
     }
 
     /// Adds `amount` to the run's counter `name` (shown in the report, e.g. `teasers.matched`).

@@ -53,7 +53,8 @@ public enum StageSpec: Sendable, Equatable {
             let lsh = options.effectiveLSH
             return [("shingle", "\(options.shingle)"), ("unit", options.unit.rawValue), ("permutations", "\(options.permutations)"),
                     ("threshold", "\(options.threshold)"), ("containment", "\(options.containment)"),
-                    ("bands", "\(lsh.bands)"), ("rows", "\(lsh.rows)")]
+                    ("bands", "\(lsh.bands)"), ("rows", "\(lsh.rows)"), ("representative", options.representative.rawValue),
+                    ("representative-window", "\(options.representativeWindow)")]
         case .fragments(let options):
             return [("min-containment", "\(options.minContainment)"), ("max-length", "\(options.maxLength)")]
         case .lineDedup(let options):
@@ -83,13 +84,16 @@ public enum StageSpec: Sendable, Equatable {
             return .exactDedup
         case "near-dedup":
             let reader = try SpecReader(node, file: file, context: context,
-                                        valid: ["shingle", "unit", "permutations", "threshold", "containment", "bands", "rows"])
+                                        valid: ["shingle", "unit", "permutations", "threshold", "containment", "bands", "rows",
+                                                "representative", "representative-window"])
             var options = NearDedupStage.Options()
             options.shingle = try reader.int("shingle", in: 1...64) ?? options.shingle
             options.unit = try reader.choice("unit", Shingler.Unit.self) ?? options.unit
             options.permutations = try reader.int("permutations", in: 16...1024) ?? options.permutations
             options.threshold = try reader.double("threshold", in: 0.01...1) ?? options.threshold
             options.containment = try reader.double("containment", in: 0...1) ?? options.containment
+            options.representative = try reader.choice("representative", NearDedupStage.Representative.self) ?? options.representative
+            options.representativeWindow = try reader.int("representative-window", in: 1...10_000_000) ?? options.representativeWindow
             let bands = try reader.int("bands", in: 1...1024)
             let rows = try reader.int("rows", in: 1...1024)
             if let bands, let rows {
