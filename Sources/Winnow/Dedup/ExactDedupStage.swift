@@ -21,11 +21,12 @@ public final class ExactDedupStage: Stage {
 
     public var indexBytes: Int { MemoryEstimate.of(seen) + ids.memoryBytes }
 
-    public func process(_ document: Document, prepared digest: Digest128, context: StageContext) throws {
+    public func process(_ document: consuming Document, prepared digest: Digest128, context: StageContext) throws {
         if let first = seen[digest] {
             let original = ids[first]
+            let id = document.id
             context.drop(document, reason: "exact", of: original, score: 1)
-            context.annotate(original) { $0.annotations.duplicates.append(document.id) }
+            context.annotate(original) { $0.annotations.duplicates.append(id) }
             return
         }
         seen[digest] = ids.append(document.id)

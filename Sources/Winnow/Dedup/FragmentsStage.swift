@@ -59,14 +59,15 @@ public final class FragmentsStage: Stage {
             + ids.memoryBytes
     }
 
-    public func process(_ document: Document, prepared: (sentences: [(hash: UInt64, tokens: Int)], tokens: Int, teaser: Bool),
+    public func process(_ document: consuming Document, prepared: (sentences: [(hash: UInt64, tokens: Int)], tokens: Int, teaser: Bool),
                         context: StageContext) throws {
         if !prepared.teaser, prepared.tokens > 0, prepared.tokens <= options.maxLength,
            let (container, share) = container(of: prepared.sentences, tokens: prepared.tokens) {
             let kept = ids[container]
             let isCopy = prepared.tokens * 2 >= Int(lengths[Int(container)])
+            let id = document.id
             context.drop(document, reason: isCopy ? "near-contained" : "fragment", of: kept, score: share)
-            context.annotate(kept) { $0.annotations.duplicates.append(document.id) }
+            context.annotate(kept) { $0.annotations.duplicates.append(id) }
             return
         }
         let handle = ids.append(document.id)

@@ -61,7 +61,7 @@ public final class LineDedupStage: Stage {
         MemoryEstimate.of(tallies) + MemoryEstimate.of(moreCarriers) + carrierIDs.memoryBytes
     }
 
-    public func process(_ document: Document, prepared paragraphs: [ParagraphMap.Entry], context: StageContext) throws {
+    public func process(_ document: consuming Document, prepared paragraphs: [ParagraphMap.Entry], context: StageContext) throws {
         var removed: [Int: String] = [:]
         var seen = Set<UInt64>(minimumCapacity: paragraphs.count)
         var carrier: Int32?
@@ -94,7 +94,7 @@ public final class LineDedupStage: Stage {
             context.emit(document)
             return
         }
-        var edited = document
+        var edited = copy document
         edited.text = ParagraphMap.removing(lines: Set(removed.keys), from: document.text)
         edited.key = nil
         let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -146,7 +146,8 @@ public final class NearDedupStage: Stage {
             + MemoryEstimate.of(successors) + ids.memoryBytes
     }
 
-    public func process(_ document: Document, prepared: Signed, context: StageContext) throws {
+    public func process(_ document: consuming Document, prepared: Signed, context: StageContext) throws {
+        let id = document.id
         guard !prepared.bands.isEmpty else {
             pass(document, handle: -1, context: context)
             return
@@ -158,21 +159,21 @@ public final class NearDedupStage: Stage {
         sizes.append(UInt32(min(prepared.size, Int(UInt32.max))))
         for key in prepared.bands { bands.insert(key: key, handle: handle) }
         guard let (candidate, reason, score) = match else {
-            let kept = keep(document.id)
+            let kept = keep(id)
             representatives.append(kept)
             pass(document, handle: kept, context: context)
             return
         }
         let representative = current(representatives[Int(candidate)])
         if options.representative == .longest, let replaced = held.replace(representative, ifShorterThan: document) {
-            let successor = keep(document.id)
+            let successor = keep(id)
             successors[Int(representative)] = successor
             representatives.append(successor)
             var longer = document
             longer.annotations.duplicates = replaced.annotations.duplicates + [replaced.id]
-            longer.annotations.cluster = document.id
+            longer.annotations.cluster = id
             held.append(longer, handle: successor)
-            context.drop(replaced, reason: reason, of: document.id, score: score)
+            context.drop(replaced, reason: reason, of: id, score: score)
             releaseAged(context: context)
             return
         }
@@ -180,7 +181,7 @@ public final class NearDedupStage: Stage {
         let kept = ids[representative]
         context.drop(document, reason: reason, of: kept, score: score)
         let join = { (member: inout Document) in
-            member.annotations.duplicates.append(document.id)
+            member.annotations.duplicates.append(id)
             member.annotations.cluster = kept
         }
         if !held.annotate(kept, join) { context.annotate(kept, join) }
@@ -209,7 +210,7 @@ public final class NearDedupStage: Stage {
 
     /// Passes a document on: at once, or behind the held ones so the order stays the input's.
     /// `handle` is the document's arena handle when it is a cluster's representative, else -1.
-    private func pass(_ document: Document, handle: Int32, context: StageContext) {
+    private func pass(_ document: consuming Document, handle: Int32, context: StageContext) {
         guard options.representative == .longest else { return context.emit(document) }
         held.append(document, handle: handle)
         releaseAged(context: context)

@@ -59,7 +59,7 @@ public final class NormalizeStage: Stage {
         }
     }
 
-    public func process(_ document: Document, prepared: (changed: Bool, changes: TextCleaner.Changes),
+    public func process(_ document: consuming Document, prepared: (changed: Bool, changes: TextCleaner.Changes),
                         context: StageContext) throws {
         let changes = prepared.changes
         if prepared.changed { context.count("normalize.changed") }

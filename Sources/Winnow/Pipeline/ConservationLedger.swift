@@ -9,8 +9,12 @@ struct ConservationLedger {
     private(set) var violations: [String] = []
 
     mutating func enter(_ document: Document) {
-        if inFlight.updateValue(document.ordinal, forKey: document.id) != nil {
-            violations.append("\(document.id) entered twice")
+        enter(document.id, ordinal: document.ordinal)
+    }
+
+    mutating func enter(_ id: DocumentID, ordinal: Int) {
+        if inFlight.updateValue(ordinal, forKey: id) != nil {
+            violations.append("\(id) entered twice")
         }
     }
 

@@ -59,12 +59,14 @@ final class PipelineRun {
                 bytesIn = batch.bytesRead
                 documentsIn += batch.rejected.count
                 if writer == nil {
-                    for document in batch.documents + batch.rejected { output.ledger.enter(document) }
+                    for document in batch.documents { output.ledger.enter(document) }
+                    for document in batch.rejected { output.ledger.enter(document) }
                 }
                 for document in batch.rejected { segments[0].reject(document) }
                 let passed = try segments[0].flow(batch.documents, from: 0, prepared: batch.prepared)
                 if let writer {
-                    try deliver(segments[0].handoff(passed, entered: batch.documents + batch.rejected), to: writer, queue: queue)
+                    let entered = batch.documents.map { (id: $0.id, ordinal: $0.ordinal) } + batch.rejected.map { (id: $0.id, ordinal: $0.ordinal) }
+                    try deliver(segments[0].handoff(passed, entered: entered), to: writer, queue: queue)
                 } else {
                     try output.accept(passed)
                 }
@@ -169,7 +171,7 @@ protocol StageRunning {
     /// The stage's preparation of a batch, in parallel; the result goes back to `process`.
     func prepare(_ batch: inout [Document], threads: Int) -> any Sendable
     /// The stage's decisions over a prepared batch, in input order.
-    func process(_ batch: [Document], prepared: any Sendable, context: StageContext) throws
+    func process(_ batch: consuming [Document], prepared: any Sendable, context: StageContext) throws
     func finish(context: StageContext) throws
 }
 
@@ -180,10 +182,15 @@ private struct StageRunner<S: Stage>: StageRunning, @unchecked Sendable {
         Parallel.prepare(&batch, with: stage.preparation, threads: threads)
     }
 
-    func process(_ batch: [Document], prepared: any Sendable, context: StageContext) throws {
+    /// Hands each document over to the stage, moved out of the batch rather than copied.
+    func process(_ batch: consuming [Document], prepared: any Sendable, context: StageContext) throws {
         let outputs = prepared as! [S.Preparation.Output]
-        for index in batch.indices {
-            try stage.process(batch[index], prepared: outputs[index], context: context)
+        var documents = batch
+        documents.reverse()
+        var index = 0
+        while let document = documents.popLast() {
+            try stage.process(document, prepared: outputs[index], context: context)
+            index += 1
         }
     }
 

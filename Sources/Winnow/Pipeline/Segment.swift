@@ -12,8 +12,8 @@ final class Segment {
     struct Handoff: @unchecked Sendable {
         /// The documents that passed the first segment.
         var documents: [Document] = []
-        /// The documents read for this batch, for the ledger.
-        var entered: [Document] = []
+        /// The ids and input places of the documents read for this batch, for the ledger.
+        var entered: [(id: DocumentID, ordinal: Int)] = []
         /// The documents the first segment dropped, in the order of their `drop` decisions.
         var dropped: [Document] = []
         /// The first segment's decisions, in order.
@@ -56,7 +56,7 @@ final class Segment {
             let local = index - stages.lowerBound
             let prepared = index == position ? first ?? runners[local].prepare(&current, threads: threads)
                 : runners[local].prepare(&current, threads: threads)
-            try runners[local].process(current, prepared: prepared, context: contexts[local])
+            try runners[local].process(consume current, prepared: prepared, context: contexts[local])
             current = take(local)
             try output?.flushDecisions()
         }
@@ -86,7 +86,7 @@ final class Segment {
     }
 
     /// The handoff gathered since the last call, with `documents` as the batch's output.
-    func handoff(_ documents: [Document], entered: [Document]) -> Handoff {
+    func handoff(_ documents: [Document], entered: [(id: DocumentID, ordinal: Int)]) -> Handoff {
         var handoff = outgoing
         outgoing = Handoff()
         handoff.documents = documents
@@ -135,7 +135,7 @@ final class Segment {
     /// Takes up a batch handed over by the first segment: its bookkeeping first, then its documents.
     func receive(_ handoff: Handoff) throws -> [Document] {
         guard let output else { preconditionFailure("only the writing segment takes batches up") }
-        for document in handoff.entered { output.ledger.enter(document) }
+        for (id, ordinal) in handoff.entered { output.ledger.enter(id, ordinal: ordinal) }
         var drops = handoff.dropped.makeIterator()
         for decision in handoff.decisions {
             if decision.action == .drop, let document = drops.next() {

@@ -43,8 +43,8 @@ public protocol Stage: AnyObject {
     var preparation: Preparation { get }
 
     /// Decides about one document: `context.emit` it (possibly changed), or `context.drop` it with a reason,
-    /// or hold it for `finish`.
-    func process(_ document: Document, prepared: Preparation.Output, context: StageContext) throws
+    /// or hold it for `finish`. The stage owns the document, so passing it on copies nothing.
+    func process(_ document: consuming Document, prepared: Preparation.Output, context: StageContext) throws
 
     /// Called once after the last document: emit or drop whatever the stage still holds.
     func finish(context: StageContext) throws

@@ -15,7 +15,7 @@ public final class StageContext {
     }
 
     /// Passes `document` on to the next stage.
-    public func emit(_ document: Document) {
+    public func emit(_ document: consuming Document) {
         emitted.append(document)
     }
 

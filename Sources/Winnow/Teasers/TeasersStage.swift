@@ -93,7 +93,7 @@ public final class TeasersStage: Stage {
 
     public var indexBytes: Int { heads.memoryBytes + ids.memoryBytes }
 
-    public func process(_ document: Document, prepared evidence: TeaserEvidence, context: StageContext) throws {
+    public func process(_ document: consuming Document, prepared evidence: TeaserEvidence, context: StageContext) throws {
         switch evidence {
         case .none: break
         case .tooShort:
