@@ -55,8 +55,10 @@ final class OutputSide {
     }
 
     /// Takes documents that passed every stage into the window, and writes what leaves it.
-    func accept(_ documents: [Document]) throws {
-        for var document in documents {
+    func accept(_ documents: consuming [Document]) throws {
+        var documents = documents
+        documents.reverse()
+        while var document = documents.popLast() {
             document.key = nil
             window.append(document)
         }

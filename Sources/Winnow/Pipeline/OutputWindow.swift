@@ -14,7 +14,7 @@ struct OutputWindow {
 
     var count: Int { documents.count - head }
 
-    mutating func append(_ document: Document) {
+    mutating func append(_ document: consuming Document) {
         positions[document.id] = base + documents.count
         documents.append(document)
     }
@@ -26,9 +26,8 @@ struct OutputWindow {
         var released = [Document]()
         released.reserveCapacity(excess)
         for index in head..<head + excess {
-            let document = documents[index]!
+            let document = documents[index].take()!
             if positions[document.id] == base + index { positions[document.id] = nil }
-            documents[index] = nil
             released.append(document)
         }
         head += excess
