@@ -1,7 +1,8 @@
 /// The `fragments` stage: a short document whose text stands inside a longer kept document (its first
 /// sentence, a paragraph, its headline repeated alone) is dropped in favour of that document.
 ///
-/// The index holds one stable hash per sentence of each kept document, pointing to the document;
+/// The index holds one stable hash per sentence of each kept document (and of each near copy dropped
+/// in its favour), pointing to the document;
 /// memory is about 20 bytes per sentence, a small fixed share of the corpus (roughly a tenth of
 /// news text). A candidate's sentences are looked up; the kept document that covers the largest
 /// share of the candidate's tokens is its container when the share reaches `min-containment`.
@@ -62,7 +63,7 @@ public final class FragmentsStage: Stage {
     public func process(_ document: consuming Document, prepared: (sentences: [(hash: UInt64, tokens: Int)], tokens: Int, teaser: Bool),
                         context: StageContext) throws {
         if !prepared.teaser, prepared.tokens > 0, prepared.tokens <= options.maxLength,
-           let (container, share) = container(of: prepared.sentences, tokens: prepared.tokens) {
+           let (container, share) = container(of: prepared.sentences, tokens: prepared.tokens, excluding: document.id) {
             let kept = ids[container]
             let isCopy = prepared.tokens * 2 >= Int(lengths[Int(container)])
             let id = document.id
@@ -70,17 +71,34 @@ public final class FragmentsStage: Stage {
             context.annotate(kept) { $0.annotations.duplicates.append(id) }
             return
         }
-        let handle = ids.append(document.id)
-        lengths.append(Int32(prepared.tokens))
-        for sentence in prepared.sentences {
-            owners.append(handle)
-            chain.append(index.updateValue(Int32(owners.count - 1), forKey: sentence.hash) ?? -1)
-        }
+        add(prepared.sentences, tokens: prepared.tokens, of: document.id)
         context.emit(document)
     }
 
-    /// The longer kept document covering the largest share of the candidate's tokens, if enough.
-    private func container(of sentences: [(hash: UInt64, tokens: Int)], tokens: Int) -> (Int32, Double)? {
+    /// A near copy that an earlier stage dropped still contains what it contained: its sentences are
+    /// indexed under the document that absorbed it, so a fragment of the copy (or of the first copy,
+    /// when near-dedup keeps the longest) finds that document.
+    public func absorbed(_ document: Document, by decision: Decision, context: StageContext) {
+        guard let kept = decision.of, decision.reason == "near" || decision.reason == "near-contained" else { return }
+        var copy = document
+        let prepared = preparation.prepare(&copy)
+        guard !prepared.teaser, prepared.tokens > 0 else { return }
+        add(prepared.sentences, tokens: prepared.tokens, of: kept)
+    }
+
+    /// Indexes the sentences of a document of `tokens` tokens as those of `id`.
+    private func add(_ sentences: [(hash: UInt64, tokens: Int)], tokens: Int, of id: DocumentID) {
+        let handle = ids.append(id)
+        lengths.append(Int32(tokens))
+        for sentence in sentences {
+            owners.append(handle)
+            chain.append(index.updateValue(Int32(owners.count - 1), forKey: sentence.hash) ?? -1)
+        }
+    }
+
+    /// The longer kept document covering the largest share of the candidate's tokens, if enough;
+    /// never the candidate itself, whose near copies may be indexed under its id.
+    private func container(of sentences: [(hash: UInt64, tokens: Int)], tokens: Int, excluding id: DocumentID) -> (Int32, Double)? {
         var covered: [(owner: Int32, tokens: Int)] = []
         var seen: [Int32] = []
         for sentence in sentences {
@@ -89,7 +107,7 @@ public final class FragmentsStage: Stage {
             var walked = 0
             while entry >= 0 && walked < maximumChain {
                 let owner = owners[Int(entry)]
-                if lengths[Int(owner)] > tokens, !seen.contains(owner) {
+                if lengths[Int(owner)] > tokens, !seen.contains(owner), ids[owner] != id {
                     seen.append(owner)
                     if let slot = covered.firstIndex(where: { $0.owner == owner }) {
                         covered[slot].tokens += sentence.tokens

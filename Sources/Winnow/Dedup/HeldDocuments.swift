@@ -25,14 +25,22 @@ struct HeldDocuments {
         count += 1
     }
 
-    /// Takes out the held representative `handle` when `document` is longer, and returns it.
-    mutating func replace(_ handle: Int32, ifShorterThan document: Document) -> Document? {
-        guard let slot = slots[handle], let held = queue[slot - base], held.text.utf8.count < document.text.utf8.count else { return nil }
-        queue[slot - base] = nil
-        slots[handle] = nil
-        slotsByID[held.id] = nil
-        count -= 1
-        return held
+    /// The UTF-8 length of the held representative `handle`'s text; nil when it is not held.
+    func length(of handle: Int32) -> Int? {
+        slots[handle].flatMap { queue[$0 - base]?.text.utf8.count }
+    }
+
+    /// Puts `document` (representative `newHandle`) in the place of the held representative
+    /// `handle`, and returns the one it replaces: the cluster keeps its place in the order.
+    mutating func exchange(_ handle: Int32, for document: consuming Document, handle newHandle: Int32) -> Document {
+        let slot = slots.removeValue(forKey: handle)!
+        let replaced = queue[slot - base].take()!
+        slotsByID[replaced.id] = nil
+        slotsByID[document.id] = slot
+        slots[newHandle] = slot
+        handles[slot - base] = newHandle
+        queue[slot - base] = document
+        return replaced
     }
 
     /// Changes the held document `id`; false when it is not held.
