@@ -10,7 +10,7 @@ struct ReadersBenchmark: ParsableCommand {
     @Option(help: "Stories in the generated corpus.")
     var stories = 20000
 
-    @Option(help: "Time reading these files instead of generated ones (any format Winnow reads).")
+    @Option(parsing: .upToNextOption, help: "Time reading these files instead of generated ones (any format Winnow reads).")
     var input: [String] = []
 
     func run() throws {

@@ -76,6 +76,13 @@ import Testing
         #expect(documents.first?.text.utf8.count == text.utf8.count)
     }
 
+    @Test func blanksFoldToOneSpaceIncludingNoBreakSpaces() {
+        #expect(HTMLExtractor.collapse(" \tWar \u{A0} and\u{A0}\u{A0}peace \n") == "War and peace")
+        #expect(HTMLExtractor.collapse("a \u{A0}b") == "a b")
+        #expect(HTMLExtractor.collapse("\u{A0}") == "")
+        #expect(HTMLExtractor.collapse("café  ü") == "café ü")
+    }
+
     @Test func hostileHTMLIsReadWithoutNetworkOrEntities() throws {
         let html = "<!DOCTYPE html SYSTEM \"http://203.0.113.1/evil.dtd\"><html><body><article><p>Plain &amp; safe.</p>"
             + String(repeating: "<div>", count: 50_000) + "</article></body></html>"

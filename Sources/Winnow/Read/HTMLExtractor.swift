@@ -211,25 +211,33 @@ final class HTMLExtractor {
 
     /// Blanks (ASCII whitespace and no-break spaces) folded to one space, trimmed.
     static func collapse(_ text: String) -> String {
-        var output = [UInt8]()
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            let blank = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
-            let noBreak = byte == 0xA0 && previous == 0xC2
-            previous = byte
-            if blank || noBreak {
-                if noBreak { output.removeLast() }
-                pendingSpace = !output.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { output in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                        pendingSpace = count > 0
+                        index += 1
+                    } else if byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0 {
+                        pendingSpace = count > 0
+                        index += 2
+                    } else {
+                        if pendingSpace {
+                            output[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        output[count] = byte
+                        count += 1
+                        index += 1
+                    }
+                }
+                return count
             }
-            if pendingSpace {
-                output.append(0x20)
-                pendingSpace = false
-            }
-            output.append(byte)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
