@@ -150,7 +150,7 @@ public final class NearDedupStage: Stage {
     public func process(_ document: consuming Document, prepared: Signed, context: StageContext) throws {
         let id = document.id
         guard !prepared.bands.isEmpty else {
-            pass(document, handle: -1, context: context)
+            pass(document, context: context)
             return
         }
         let match = bestCandidate(prepared)
@@ -160,17 +160,17 @@ public final class NearDedupStage: Stage {
         sizes.append(UInt32(min(prepared.size, Int(UInt32.max))))
         for key in prepared.bands { bands.insert(key: key, handle: handle) }
         guard let (candidate, reason, score) = match else {
-            let kept = keep(id)
-            representatives.append(kept)
-            pass(document, handle: kept, context: context)
+            representatives.append(keep(id))
+            pass(document, context: context)
             return
         }
         let representative = current(representatives[Int(candidate)])
-        if options.representative == .longest, let length = held.length(of: representative), length < document.text.utf8.count {
+        let kept = ids[representative]
+        if options.representative == .longest, let length = held.length(of: kept), length < document.text.utf8.count {
             let successor = keep(id)
             successors[Int(representative)] = successor
             representatives.append(successor)
-            let replaced = held.exchange(representative, for: document, handle: successor)
+            let replaced = held.exchange(kept, for: document)
             _ = held.annotate(id) {
                 $0.annotations.duplicates = replaced.annotations.duplicates + [replaced.id] + $0.annotations.duplicates
                 $0.annotations.cluster = id
@@ -179,7 +179,6 @@ public final class NearDedupStage: Stage {
             return
         }
         representatives.append(representative)
-        let kept = ids[representative]
         context.drop(document, reason: reason, of: kept, score: score)
         let join = { (member: inout Document) in
             member.annotations.duplicates.append(id)
@@ -210,10 +209,9 @@ public final class NearDedupStage: Stage {
     }
 
     /// Passes a document on: at once, or behind the held ones so the order stays the input's.
-    /// `handle` is the document's arena handle when it is a cluster's representative, else -1.
-    private func pass(_ document: consuming Document, handle: Int32, context: StageContext) {
+    private func pass(_ document: consuming Document, context: StageContext) {
         guard options.representative == .longest else { return context.emit(document) }
-        held.append(document, handle: handle)
+        held.append(document)
         releaseAged(context: context)
     }
 

@@ -56,9 +56,8 @@ final class OutputSide {
 
     /// Takes documents that passed every stage into the window, and writes what leaves it.
     func accept(_ documents: consuming [Document]) throws {
-        var documents = documents
-        documents.reverse()
-        while var document = documents.popLast() {
+        (consume documents).drain { document in
+            var document = document
             document.key = nil
             window.append(document)
         }

@@ -53,7 +53,7 @@ final class PipelineRun {
         var documentsIn = 0
         var bytesIn = 0
         do {
-            while let batch = try producer.next() {
+            while var batch = try producer.next() {
                 if options.isCancelled() { throw WinnowError(.interrupted(signal: 2), "interrupted") }
                 documentsIn += batch.documents.count
                 bytesIn = batch.bytesRead
@@ -63,9 +63,10 @@ final class PipelineRun {
                     for document in batch.rejected { output.ledger.enter(document) }
                 }
                 for document in batch.rejected { segments[0].reject(document) }
-                let passed = try segments[0].flow(batch.documents, from: 0, prepared: batch.prepared)
+                let entered = writer == nil ? []
+                    : batch.documents.map { (id: $0.id, ordinal: $0.ordinal) } + batch.rejected.map { (id: $0.id, ordinal: $0.ordinal) }
+                let passed = try segments[0].flow(batch.documents.takeAll(), from: 0, prepared: batch.prepared)
                 if let writer {
-                    let entered = batch.documents.map { (id: $0.id, ordinal: $0.ordinal) } + batch.rejected.map { (id: $0.id, ordinal: $0.ordinal) }
                     try deliver(segments[0].handoff(passed, entered: entered), to: writer, queue: queue)
                 } else {
                     try output.accept(passed)
@@ -185,10 +186,8 @@ private struct StageRunner<S: Stage>: StageRunning, @unchecked Sendable {
     /// Hands each document over to the stage, moved out of the batch rather than copied.
     func process(_ batch: consuming [Document], prepared: any Sendable, context: StageContext) throws {
         let outputs = prepared as! [S.Preparation.Output]
-        var documents = batch
-        documents.reverse()
         var index = 0
-        while let document = documents.popLast() {
+        try (consume batch).drain { document in
             try stage.process(document, prepared: outputs[index], context: context)
             index += 1
         }

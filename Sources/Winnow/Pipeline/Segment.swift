@@ -49,8 +49,8 @@ final class Segment {
 
     /// Passes documents through this segment's stages from the one at `position` on; that stage's
     /// preparation may be done already.
-    func flow(_ batch: [Document], from position: Int, prepared first: (any Sendable)? = nil) throws -> [Document] {
-        var current = batch
+    func flow(_ batch: consuming [Document], from position: Int, prepared first: (any Sendable)? = nil) throws -> [Document] {
+        var current = consume batch
         for index in position..<stages.upperBound {
             guard !current.isEmpty else { break }
             let local = index - stages.lowerBound
@@ -80,9 +80,7 @@ final class Segment {
     }
 
     private func take(_ local: Int) -> [Document] {
-        let emitted = contexts[local].emitted
-        contexts[local].emitted.removeAll(keepingCapacity: true)
-        return emitted
+        contexts[local].emitted.takeAll()
     }
 
     /// The handoff gathered since the last call, with `documents` as the batch's output.
@@ -133,7 +131,7 @@ final class Segment {
     }
 
     /// Takes up a batch handed over by the first segment: its bookkeeping first, then its documents.
-    func receive(_ handoff: Handoff) throws -> [Document] {
+    func receive(_ handoff: consuming Handoff) throws -> [Document] {
         guard let output else { preconditionFailure("only the writing segment takes batches up") }
         for (id, ordinal) in handoff.entered { output.ledger.enter(id, ordinal: ordinal) }
         var drops = handoff.dropped.makeIterator()
@@ -151,6 +149,6 @@ final class Segment {
                 allStages[index].absorbed(document, by: decision, context: contexts[index - stages.lowerBound])
             }
         }
-        return try flow(handoff.documents, from: stages.lowerBound)
+        return try flow(handoff.documents.takeAll(), from: stages.lowerBound)
     }
 }
