@@ -32,46 +32,25 @@ struct StagesBenchmark: ParsableCommand {
             ("line-dedup", { LineDedupStage() }), ("teasers", { TeasersStage() }),
         ]
         for (name, make) in single {
-            let seconds = try time([make()], normalized, threads: 1)
+            let seconds = try Measure.best(rounds: 1) { try run([make()], normalized, threads: 1) }
             print("\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))")
         }
         for threads in [1, 2] {
             let four = { [ExactDedupStage(), NearDedupStage(), FragmentsStage(), LineDedupStage()] as [any Stage] }
-            let (seconds, cpu) = try timeWithCPU(four, normalized, threads: threads)
+            let (seconds, cpu) = try Measure.bestWithCPU { try run(four(), normalized, threads: threads) }
             print("four dedup stages, \(threads) thread\(threads > 1 ? "s" : " ")  \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))"
                   + String(format: "  (%.2f s, CPU %.2f s)", seconds, cpu))
-            let (all, allCPU) = try timeWithCPU({ try BuiltinPipelines.named("news")!.makeStages() }, raw, threads: threads)
+            let (all, allCPU) = try Measure.bestWithCPU { try run(BuiltinPipelines.named("news")!.makeStages(), raw, threads: threads) }
             print("news pipeline, \(threads) thread\(threads > 1 ? "s" : " ")      \(Measure.megabytesPerSecond(bytes: bytes, seconds: all))"
                   + String(format: "  (%.2f s, CPU %.2f s)", all, allCPU))
         }
     }
 
-    /// Wall time and the process's CPU time (user + system), to show how well the threads share
-    /// the work: the best of three runs, each with new stages (`make` builds them).
-    func timeWithCPU(_ make: () throws -> [any Stage], _ documents: [Document], threads: Int) throws -> (Double, Double) {
-        var best = (Double.infinity, 0.0)
-        for _ in 0..<3 {
-            let before = Self.cpuSeconds()
-            let seconds = try time(try make(), documents, threads: threads)
-            if seconds < best.0 { best = (seconds, Self.cpuSeconds() - before) }
-        }
-        return best
-    }
-
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-    }
-
-    func time(_ stages: [any Stage], _ documents: [Document], threads: Int) throws -> Double {
+    /// Runs `stages` over `documents`; the stages are new for every run (they keep indexes).
+    func run(_ stages: [any Stage], _ documents: [Document], threads: Int) throws {
         var options = Pipeline.Options()
         options.threads = threads
-        let start = ContinuousClock.now
         try Pipeline(stages: stages, options: options).run(source: ArraySource(documents), sink: DiscardingSink())
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }
 
