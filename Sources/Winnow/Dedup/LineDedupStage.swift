@@ -33,7 +33,7 @@ public final class LineDedupStage: Stage {
     public let name = "line-dedup"
     public let preparation = Preparation()
     private let options: Options
-    private var tallies: [UInt64: Tally] = [:]
+    private var tallies = StableHashMap<Tally>(filler: Tally())
     private var moreCarriers: [UInt64: [Int32]] = [:]
     private var carrierIDs = IdentifierArena()
 
@@ -58,7 +58,7 @@ public final class LineDedupStage: Stage {
     public var readsWaitingDocuments: Bool { true }
 
     public var indexBytes: Int {
-        MemoryEstimate.of(tallies) + MemoryEstimate.of(moreCarriers) + carrierIDs.memoryBytes
+        tallies.memoryBytes + MemoryEstimate.of(moreCarriers) + carrierIDs.memoryBytes
     }
 
     public func process(_ document: consuming Document, prepared paragraphs: [ParagraphMap.Entry], context: StageContext) throws {
@@ -88,7 +88,7 @@ public final class LineDedupStage: Stage {
                     tally.second = -1
                 }
             }
-            tallies[paragraph.hash] = tally
+            tallies.updateValue(tally, forKey: paragraph.hash)
         }
         guard !removed.isEmpty else {
             context.emit(document)
@@ -97,13 +97,12 @@ public final class LineDedupStage: Stage {
         var edited = copy document
         edited.text = ParagraphMap.removing(lines: Set(removed.keys), from: document.text)
         edited.key = nil
-        let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
-        if edited.paragraphs.isEmpty {
-            context.drop(document, reason: "boilerplate", detail: Self.describe(removed, lines))
+        if !ParagraphMap.hasParagraph(edited.text) {
+            context.drop(document, reason: "boilerplate", detail: Self.describe(removed, in: document.text))
             return
         }
         context.record(.edit, of: document, reason: Set(removed.values).count == 1 ? removed.values.first! : "boilerplate",
-                       detail: Self.describe(removed, lines))
+                       detail: Self.describe(removed, in: document.text))
         context.count("line-dedup.paragraphs-removed", by: removed.count)
         context.emit(edited)
     }
@@ -115,11 +114,11 @@ public final class LineDedupStage: Stage {
             let entries = ParagraphMap.entries(text: document.text, key: MatchingKey(text: document.text))
             let lines = Set(entries.filter { $0.hash == hash }.map(\.line))
             guard !lines.isEmpty else { return }
-            let texts = document.text.split(separator: "\n", omittingEmptySubsequences: false)
             let remaining = ParagraphMap.removing(lines: lines, from: document.text)
-            guard !Document(id: id, text: remaining, source: document.source).paragraphs.isEmpty else { return }
+            guard ParagraphMap.hasParagraph(remaining) else { return }
             change = (Decision(id: id, action: .edit, reason: "boilerplate", stage: self.name, source: document.source,
-                               detail: Self.describe(Dictionary(uniqueKeysWithValues: lines.map { ($0, "boilerplate") }), texts)),
+                               detail: Self.describe(Dictionary(uniqueKeysWithValues: lines.map { ($0, "boilerplate") }),
+                                                     in: document.text)),
                       lines.count)
             document.text = remaining
         }
@@ -130,9 +129,10 @@ public final class LineDedupStage: Stage {
     }
 
     /// `removed 2 lines: "Share this article…", "© 2025 …"`.
-    static func describe(_ removed: [Int: String], _ lines: [Substring]) -> String {
+    static func describe(_ removed: [Int: String], in text: String) -> String {
+        let starts = ParagraphMap.lineStarts(of: text)
         let quoted = removed.keys.sorted().map { line -> String in
-            let text = line < lines.count ? String(lines[line]) : ""
+            let text = line < starts.count ? String(ParagraphMap.line(line, of: text, starts: starts)) : ""
             return "\"" + (text.count > 60 ? String(text.prefix(60)) + "…" : text) + "\""
         }
         return "removed \(removed.count) line\(removed.count == 1 ? "" : "s"): " + quoted.joined(separator: ", ")

@@ -3,7 +3,9 @@ import Foundation
 /// The paragraphs of a document as lines of its text, each with the stable hash of its key tokens.
 ///
 /// Two paragraphs with the same hash read the same once normalised (case, quotes, blanks and
-/// punctuation aside). Lines without a token (a row of dashes) have no entry.
+/// punctuation aside). Lines without a token (a row of dashes) have no entry. Lines are found and
+/// cut on the UTF-8 bytes: a line feed is never part of a grapheme cluster that matters here, and
+/// splitting a `String` by `Character` costs twenty times more.
 public enum ParagraphMap {
     /// One paragraph: its line, the hash of its key tokens, and how many tokens it has.
     public struct Entry: Sendable, Equatable {
@@ -16,17 +18,7 @@ public enum ParagraphMap {
     }
 
     static func entries(text: String, key: MatchingKey) -> [Entry] {
-        var lineStarts = [0]
-        var copy = text
-        copy.withUTF8 { bytes in
-            guard var cursor = bytes.baseAddress else { return }
-            let end = cursor + bytes.count
-            while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
-                let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                lineStarts.append(newline - bytes.baseAddress! + 1)
-                cursor = newline + 1
-            }
-        }
+        let lineStarts = lineStarts(of: text)
         var result: [Entry] = []
         result.reserveCapacity(key.paragraphStarts.count)
         var line = 0
@@ -41,9 +33,51 @@ public enum ParagraphMap {
         return result
     }
 
+    /// The UTF-8 offset where each line of `text` starts; the first is 0.
+    static func lineStarts(of text: String) -> [Int] {
+        var starts = [0]
+        var copy = text
+        copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var cursor = base
+            let end = base + bytes.count
+            while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+                let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                starts.append(newline - base + 1)
+                cursor = newline + 1
+            }
+        }
+        return starts
+    }
+
+    /// Line `number` of `text`, without its line feed; `starts` are the text's `lineStarts`.
+    static func line(_ number: Int, of text: String, starts: [Int]) -> Substring {
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: starts[number])
+        let to = number + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[number + 1] - 1) : utf8.endIndex
+        return text[from..<to]
+    }
+
     /// `text` without the lines in `removed`.
     static func removing(lines removed: Set<Int>, from text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .filter { !removed.contains($0.offset) }.map(\.element).joined(separator: "\n")
+        let starts = lineStarts(of: text)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(text.utf8.count)
+        var copy = text
+        copy.withUTF8 { bytes in
+            var first = true
+            for line in starts.indices where !removed.contains(line) {
+                let end = line + 1 < starts.count ? starts[line + 1] - 1 : bytes.count
+                if !first { kept.append(0x0A) }
+                first = false
+                kept.append(contentsOf: bytes[starts[line]..<end])
+            }
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// True when `text` has a paragraph: a line with something besides spaces and tabs.
+    static func hasParagraph(_ text: String) -> Bool {
+        text.utf8.contains { $0 != 0x0A && $0 != 0x20 && $0 != 0x09 }
     }
 }

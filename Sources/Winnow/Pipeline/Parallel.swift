@@ -6,11 +6,16 @@ import Synchronization
 /// Each worker takes the next slice of the items until none is left; results land at their item's
 /// index, so the result never depends on the thread count or the scheduling.
 enum Parallel {
-    /// The slice of a batch one worker takes at a time.
-    static let grain = 64
+    /// The largest slice of a batch one worker takes at a time.
+    static let largestGrain = 64
+
+    /// The slice for `count` items on `threads` threads: at least four slices a thread, so a worker
+    /// the system holds back leaves little for the others to wait for.
+    static func grain(_ count: Int, threads: Int) -> Int { max(4, min(largestGrain, count / (threads * 4))) }
 
     /// Calls `body` with consecutive slices of `0..<count`, on up to `threads` threads.
     static func slices(_ count: Int, threads: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let grain = grain(count, threads: threads)
         if threads <= 1 || count <= grain {
             if count > 0 { body(0..<count) }
             return

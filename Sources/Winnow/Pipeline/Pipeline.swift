@@ -17,8 +17,11 @@ public final class Pipeline {
     public struct Options: Sendable {
         /// Worker threads for per-document work; 0 means one per core.
         public var threads = 0
-        /// Documents read before the stages run over them.
-        public var batchSize = 2048
+        /// Documents read before the stages run over them. Small batches keep both threads busy from
+        /// the first batch to the last and little text in flight; a stage can change a document still
+        /// waiting up to `outputWindow` documents plus one batch back, so this is part of what a run
+        /// outputs (the thread count never is).
+        public var batchSize = 256
         /// Input bytes that close a batch early, so large documents do not pile up.
         public var batchBytes = 16 << 20
         /// Documents kept after the last stage before they are written, so stages can still annotate them.

@@ -74,8 +74,12 @@ public struct TeaserDetector: Sendable {
     /// A fast test on the last bytes: every marker holds `…`, `...`, `. . .` or an `&` reference, and
     /// must stand within the last `longestTail` characters or so.
     static func mayEndWithMarker(_ text: some StringProtocol) -> Bool {
-        let utf8 = text.utf8
-        let tail = utf8.suffix(longestTail * 4 + 16)
+        let window = longestTail * 4 + 16
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ mayEndWithMarker(bytes: $0.suffix(window)) }) { return fast }
+        return mayEndWithMarker(bytes: text.utf8.suffix(window))
+    }
+
+    private static func mayEndWithMarker(bytes tail: some Collection<UInt8>) -> Bool {
         var dots = 0
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0

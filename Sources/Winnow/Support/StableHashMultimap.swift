@@ -1,0 +1,91 @@
+/// A multimap from 64-bit stable hashes to 32-bit handles, newest first: the fragment index, where
+/// each sentence hash points to the documents that hold the sentence.
+///
+/// Each entry is 16 bytes (the hash, the handle, the previous entry under the same hash); the table
+/// holds 4-byte entry numbers, open-addressed on the hash's low bits, probed linearly and kept between
+/// 35% and 70% full: about 24 bytes an entry in all, and a lookup reads one slot and one entry per
+/// probe. Entries are never removed.
+///
+/// ```swift
+/// var index = StableHashMultimap()
+/// index.insert(key: sentenceHash, handle: 7)
+/// index.forEach(key: sentenceHash) { handle in … }   // 7, then older handles
+/// ```
+struct StableHashMultimap {
+    private struct Entry {
+        var key: UInt64
+        var handle: Int32
+        var previous: Int32
+    }
+
+    private var table: [UInt32]
+    private var entries: [Entry] = []
+    private var mask: Int
+    /// Distinct keys in the table.
+    private var keys = 0
+
+    /// An empty multimap with room for `capacity` keys before it grows.
+    init(capacity: Int = 1 << 10) {
+        var size = 16
+        while size * 7 < capacity * 10 { size <<= 1 }
+        table = [UInt32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Entries held.
+    var count: Int { entries.count }
+
+    /// Adds `handle` under `key`, in front of the handles already there.
+    mutating func insert(key: UInt64, handle: Int32) {
+        precondition(entries.count < Int(UInt32.max), "stable hash multimap full")
+        var position = slot(of: key)
+        let previous = Int32(table[position]) - 1
+        if previous < 0 {
+            if (keys + 1) * 10 > table.count * 7 {
+                grow()
+                position = slot(of: key)
+            }
+            keys += 1
+        }
+        entries.append(Entry(key: key, handle: handle, previous: previous))
+        table[position] = UInt32(entries.count)
+    }
+
+    /// Calls `body` with the handles under `key`, newest first, while it returns true.
+    func forEach(key: UInt64, _ body: (Int32) -> Bool) {
+        entries.withUnsafeBufferPointer { entries in
+            var entry = Int(table[slot(of: key)]) - 1
+            while entry >= 0 {
+                guard body(entries[entry].handle) else { return }
+                entry = Int(entries[entry].previous)
+            }
+        }
+    }
+
+    /// Bytes held.
+    var memoryBytes: Int { table.capacity * 4 + entries.capacity * MemoryLayout<Entry>.stride }
+
+    /// The slot holding `key`'s newest entry, or the empty slot where it would go.
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int {
+        table.withUnsafeBufferPointer { table in
+            entries.withUnsafeBufferPointer { entries in
+                var position = Int(truncatingIfNeeded: key) & mask
+                while true {
+                    let entry = Int(table[position])
+                    if entry == 0 || entries[entry - 1].key == key { return position }
+                    position = (position + 1) & mask
+                }
+            }
+        }
+    }
+
+    private mutating func grow() {
+        let old = table
+        table = [UInt32](repeating: 0, count: old.count * 2)
+        mask = table.count - 1
+        for entry in old where entry != 0 {
+            table[slot(of: entries[Int(entry) - 1].key)] = entry
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import Winnow
+import WinnowLab
+
+/// The small index structures the stages build on, against the obvious implementation.
+@Suite struct IndexStructureTests {
+    @Test func stableHashMapAgreesWithADictionary() {
+        var generator = SeededGenerator(seed: 77)
+        var map = StableHashMap<Int32>(filler: -1, capacity: 4)
+        var reference: [UInt64: Int32] = [:]
+        for step in 0..<20_000 {
+            let choice = generator.next() % 4
+            let key: UInt64 = choice == 0 ? 0 : choice == 1 ? (generator.next() % 64) << 40 : generator.next() % 5_000
+            let value = Int32(step)
+            if generator.next() % 3 == 0 {
+                #expect(map.modify(key, initial: 0) { stored -> Int32 in stored += 1; return stored }
+                        == { reference[key, default: 0] += 1; return reference[key]! }())
+            } else {
+                #expect(map.updateValue(value, forKey: key) == reference.updateValue(value, forKey: key))
+            }
+        }
+        #expect(map.count == reference.count)
+        for key in reference.keys { #expect(map[key] == reference[key]) }
+        #expect(map[123_456_789] == nil)
+    }
+
+    @Test func stableHashMultimapGivesEveryHandleNewestFirst() {
+        var generator = SeededGenerator(seed: 78)
+        var multimap = StableHashMultimap(capacity: 2)
+        var reference: [UInt64: [Int32]] = [:]
+        for handle in Int32(0)..<20_000 {
+            let choice = generator.next() % 3
+            let key: UInt64 = choice == 0 ? (generator.next() % 32) << 40 : generator.next() % 3_000
+            multimap.insert(key: key, handle: handle)
+            reference[key, default: []].insert(handle, at: 0)
+        }
+        #expect(multimap.count == 20_000)
+        for (key, handles) in reference {
+            var found: [Int32] = []
+            multimap.forEach(key: key) { found.append($0); return true }
+            #expect(found == handles)
+        }
+        var firstTwo: [Int32] = []
+        let crowded = reference.max { $0.value.count < $1.value.count }!
+        multimap.forEach(key: crowded.key) { firstTwo.append($0); return firstTwo.count < 2 }
+        #expect(firstTwo == Array(crowded.value.prefix(2)))
+        multimap.forEach(key: 987_654_321_987) { _ in Issue.record("an absent key has no handle"); return true }
+    }
+
+    @Test func linesAreRemovedOnTheBytes() {
+        let text = "first\r\n\n  \nsecond — é\nthird\n"
+        let starts = ParagraphMap.lineStarts(of: text)
+        #expect(starts == [0, 7, 8, 11, 25, 31])
+        #expect(ParagraphMap.line(0, of: text, starts: starts) == "first\r")
+        #expect(ParagraphMap.line(3, of: text, starts: starts) == "second — é")
+        #expect(ParagraphMap.line(5, of: text, starts: starts) == "")
+        #expect(ParagraphMap.removing(lines: [1, 2, 4], from: text) == "first\r\nsecond — é\n")
+        #expect(ParagraphMap.removing(lines: [0], from: "a\nb") == "b")
+        #expect(ParagraphMap.removing(lines: [0, 1], from: "a\nb") == "")
+        #expect(ParagraphMap.hasParagraph(" \t\n\n x"))
+        #expect(!ParagraphMap.hasParagraph(" \t\n\n "))
+    }
+}
