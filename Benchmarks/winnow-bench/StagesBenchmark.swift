@@ -11,6 +11,12 @@ struct StagesBenchmark: ParsableCommand {
     @Option(help: "Stories in the corpus (about 6.3 KB of text per story with its copies).")
     var stories = 20000
 
+    @Option(parsing: .upToNextOption, help: "Thread counts for the dedup stages and the news pipeline together.")
+    var threads: [Int] = [1, 2]
+
+    @Flag(help: "Skip the single stages.")
+    var togetherOnly = false
+
     func run() throws {
         var options = LabelledCorpus.Options()
         options.stories = stories
@@ -31,11 +37,11 @@ struct StagesBenchmark: ParsableCommand {
             ("exact-dedup", { ExactDedupStage() }), ("near-dedup", { NearDedupStage() }), ("fragments", { FragmentsStage() }),
             ("line-dedup", { LineDedupStage() }), ("teasers", { TeasersStage() }),
         ]
-        for (name, make) in single {
+        for (name, make) in single where !togetherOnly {
             let seconds = try Measure.best(rounds: 1) { try run([make()], normalized, threads: 1) }
             print("\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))")
         }
-        for threads in [1, 2] {
+        for threads in self.threads {
             let four = { [ExactDedupStage(), NearDedupStage(), FragmentsStage(), LineDedupStage()] as [any Stage] }
             let (seconds, cpu) = try Measure.bestWithCPU { try run(four(), normalized, threads: threads) }
             print("four dedup stages, \(threads) thread\(threads > 1 ? "s" : " ")  \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))"

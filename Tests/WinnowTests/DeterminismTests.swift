@@ -38,3 +38,16 @@ import WinnowLab
         #expect(one.decisions == two.decisions && one.decisions == eight.decisions)
     }
 }
+
+/// Where a pipeline is cut between its two threads: by the stages alone, balanced by their cost.
+@Suite struct PipelineSplitTests {
+    @Test func theCutBalancesTheStagesAndStopsAtTheFirstReader() throws {
+        let news = try BuiltinPipelines.named("news")!.makeStages()
+        #expect(news.map(\.name) == ["normalize", "exact-dedup", "near-dedup", "fragments", "line-dedup", "teasers"])
+        #expect(PipelineRun.split(news) == 4)
+        #expect(PipelineRun.split([ExactDedupStage(), NearDedupStage(), FragmentsStage(), LineDedupStage()]) == 2)
+        #expect(PipelineRun.split([NormalizeStage(), TeasersStage()]) == 1)
+        #expect(PipelineRun.split([LineDedupStage(), NearDedupStage(), FragmentsStage()]) == 0)
+        #expect(PipelineRun.split([NearDedupStage()]) == 0)
+    }
+}

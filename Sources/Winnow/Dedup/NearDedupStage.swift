@@ -142,6 +142,9 @@ public final class NearDedupStage: Stage {
         }
     }
 
+    /// Measured: shingling and signing in preparation, candidates and verification in order.
+    public var relativeCost: Double { 5 }
+
     public var indexBytes: Int {
         bands.memoryBytes + MemoryEstimate.of(signatures) + MemoryEstimate.of(sizes) + MemoryEstimate.of(representatives)
             + MemoryEstimate.of(successors) + ids.memoryBytes

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the input in batches and runs the first stage's preparation on them, ahead of the stages.
 ///
-/// With more than one thread it works on a thread of its own, at most two batches ahead, so reading,
+/// With more than one thread it works on a thread of its own, at most four batches ahead, so reading,
 /// parsing and normalising overlap with the stages' decisions; with one thread it works when asked.
 /// Either way the batches are the same: their size depends on the input only, never on the threads.
 final class BatchProducer: @unchecked Sendable {
@@ -30,7 +30,7 @@ final class BatchProducer: @unchecked Sendable {
     private(set) var renamedIDs = 0
     private(set) var renamedExamples: [String] = []
     /// How many batches may wait.
-    private let depth = 2
+    private let depth = 4
 
     init(source: DocumentSource, first: (any StageRunning)?, options: Pipeline.Options, threads: Int) {
         self.source = source

@@ -56,7 +56,7 @@ final class OutputSide {
 
     /// Takes documents that passed every stage into the window, and writes what leaves it.
     func accept(_ documents: consuming [Document]) throws {
-        (consume documents).drain { document in
+        (consume documents).drain(leaving: .vacant) { document in
             var document = document
             document.key = nil
             window.append(document)

@@ -28,20 +28,39 @@ final class PipelineRun {
         }
     }
 
-    /// Where the second segment begins: halfway, or earlier at the first stage that reads waiting
-    /// documents; 0 for a single segment. It depends on the stages only, never on the threads.
+    /// Where the second segment begins: where the two threads get the closest shares of the stages'
+    /// `relativeCost` (the second also writes, which costs about `writingCost`), and no later than the
+    /// first stage that reads waiting documents; 0 for a single segment. It depends on the stages
+    /// only, never on the threads.
     static func split(_ stages: [any Stage]) -> Int {
         guard stages.count >= 2 else { return 0 }
         let reader = stages.firstIndex { $0.readsWaitingDocuments } ?? stages.count
-        return min(stages.count / 2, reader)
+        guard reader > 0 else { return 0 }
+        let costs = stages.map(\.relativeCost)
+        let total = costs.reduce(0, +) + writingCost
+        var best = 1
+        var bestLoad = Double.infinity
+        var first = 0.0
+        for split in 1...min(reader, stages.count - 1) {
+            first += costs[split - 1]
+            let load = max(first, total - first)
+            if load < bestLoad {
+                best = split
+                bestLoad = load
+            }
+        }
+        return best
     }
+
+    /// Writing a document, against the stages' `relativeCost`.
+    static let writingCost = 5.0
 
     func execute(source: DocumentSource, progress: ((Pipeline.Progress) -> Void)?) throws -> RunSummary {
         let clock = ContinuousClock.now
         let producer = BatchProducer(source: source, first: segments[0].runners.first, options: options, threads: threads)
         defer { producer.stop() }
         let writer = segments.count > 1 ? segments[1] : nil
-        let queue = writer != nil && threads > 1 ? HandoffQueue<Segment.Handoff?>(capacity: 2) : nil
+        let queue = writer != nil && threads > 1 ? HandoffQueue<Segment.Handoff?>(capacity: 4) : nil
         let done = DispatchSemaphore(value: 0)
         if let queue, let writer {
             let handed = Unchecked((writer, output))
@@ -187,7 +206,7 @@ private struct StageRunner<S: Stage>: StageRunning, @unchecked Sendable {
     func process(_ batch: consuming [Document], prepared: any Sendable, context: StageContext) throws {
         let outputs = prepared as! [S.Preparation.Output]
         var index = 0
-        try (consume batch).drain { document in
+        try (consume batch).drain(leaving: .vacant) { document in
             try stage.process(document, prepared: outputs[index], context: context)
             index += 1
         }

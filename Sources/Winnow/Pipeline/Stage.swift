@@ -56,6 +56,10 @@ public protocol Stage: AnyObject {
     /// `StageContext.annotate`) and needs the answer at once; such a stage runs beside the window.
     var readsWaitingDocuments: Bool { get }
 
+    /// Roughly what the stage costs per document (preparation and decisions) against `exact-dedup`'s
+    /// 1, so a run can cut the pipeline where its threads get similar shares. Never changes the output.
+    var relativeCost: Double { get }
+
     /// Told when an earlier stage drops `document` in favour of a kept one (`decision.of`), so this
     /// stage can still learn from it: the teaser stage indexes the heads of duplicates under their
     /// representative.
@@ -75,6 +79,9 @@ extension Stage {
 
     /// By default a stage only writes annotations, which may be applied a little later.
     public var readsWaitingDocuments: Bool { false }
+
+    /// By default a stage costs what `exact-dedup` costs.
+    public var relativeCost: Double { 1 }
 
     /// By default a stage ignores what earlier stages dropped.
     public func absorbed(_ document: Document, by decision: Decision, context: StageContext) {}

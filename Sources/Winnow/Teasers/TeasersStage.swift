@@ -91,6 +91,9 @@ public final class TeasersStage: Stage {
     /// It looks at documents waiting to be written to change them and log the change.
     public var readsWaitingDocuments: Bool { true }
 
+    /// Measured: the teaser test, then the heads of every article indexed in order.
+    public var relativeCost: Double { 3 }
+
     public var indexBytes: Int { heads.memoryBytes + ids.memoryBytes }
 
     public func process(_ document: consuming Document, prepared evidence: TeaserEvidence, context: StageContext) throws {
