@@ -21,31 +21,46 @@ public struct MinHasher: Sendable {
     /// The signature of a set of shingle hashes (repeats do not matter).
     public func signature(of shingles: [UInt64]) -> [UInt32] {
         var bins = [UInt32](repeating: .max, count: count)
-        var filled = [Bool](repeating: false, count: count)
-        let width = UInt64(count)
-        for shingle in shingles {
-            let mixed = StableHash.mix(shingle, seed: seed)
-            let bin = Int(((mixed >> 32) &* width) >> 32)
-            let value = UInt32(truncatingIfNeeded: mixed)
-            if value <= bins[bin] {
-                bins[bin] = value
-                filled[bin] = true
-            }
-        }
-        guard !shingles.isEmpty else { return bins }
-        for bin in 0..<count where !filled[bin] {
-            var attempt: UInt64 = 1
-            while true {
-                let probe = StableHash.mix(UInt64(bin) << 32 | attempt, seed: seed ^ 0xD3E5)
-                let donor = Int(((probe >> 32) &* width) >> 32)
-                if filled[donor] {
-                    bins[bin] = bins[donor]
-                    break
-                }
-                attempt += 1
-            }
+        bins.withUnsafeMutableBufferPointer { bins in
+            _ = sign(into: bins) { feed in for shingle in shingles { feed(shingle) } }
         }
         return bins
+    }
+
+    /// Signs the shingle hashes that `shingles` hands to its argument into `bins` (`count` values,
+    /// all `UInt32.max` on entry), allocating nothing; returns how many shingles came. The same
+    /// signature as `signature(of:)` for the same shingles.
+    func sign(into bins: UnsafeMutableBufferPointer<UInt32>, _ shingles: ((UInt64) -> Void) -> Void) -> Int {
+        precondition(bins.count == count)
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { filled in
+            filled.initialize(repeating: false)
+            let width = UInt64(count)
+            var seen = 0
+            shingles { shingle in
+                let mixed = StableHash.mix(shingle, seed: seed)
+                let bin = Int(((mixed >> 32) &* width) >> 32)
+                let value = UInt32(truncatingIfNeeded: mixed)
+                if value <= bins[bin] {
+                    bins[bin] = value
+                    filled[bin] = true
+                }
+                seen += 1
+            }
+            guard seen > 0 else { return 0 }
+            for bin in 0..<count where !filled[bin] {
+                var attempt: UInt64 = 1
+                while true {
+                    let probe = StableHash.mix(UInt64(bin) << 32 | attempt, seed: seed ^ 0xD3E5)
+                    let donor = Int(((probe >> 32) &* width) >> 32)
+                    if filled[donor] {
+                        bins[bin] = bins[donor]
+                        break
+                    }
+                    attempt += 1
+                }
+            }
+            return seen
+        }
     }
 
     /// The fraction of positions where two signatures agree: an estimate of their Jaccard similarity.

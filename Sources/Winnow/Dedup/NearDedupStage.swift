@@ -116,24 +116,27 @@ public final class NearDedupStage: Stage {
 
         /// The size recorded is the number of shingles: repeats of a 5-word sequence inside one article are
         /// rare enough that counting them apart is not worth a sort.
+        /// The full signature lives on the stack: only its packed form and the band keys are kept.
         public func prepare(_ document: inout Document) -> Signed {
             if detector.isCandidate(document) { return Signed(signature: [], bands: [], size: 0) }
-            let shingles = shingler.shingles(of: document.matchingKey())
-            guard !shingles.isEmpty else { return Signed(signature: [], bands: [], size: 0) }
-            let distinct = shingles.count
-            let signature = hasher.signature(of: shingles)
-            var keys = [UInt32]()
-            keys.reserveCapacity(lsh.bands)
-            for band in 0..<lsh.bands {
-                var hash = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                for row in 0..<lsh.rows { hash = StableHash.combine(hash, UInt64(signature[band * lsh.rows + row])) }
-                keys.append(UInt32(truncatingIfNeeded: hash >> 32))
+            let key = document.matchingKey()
+            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: hasher.count) { signature in
+                signature.initialize(repeating: .max)
+                let distinct = hasher.sign(into: signature) { feed in shingler.forEachShingle(of: key, feed) }
+                guard distinct > 0 else { return Signed(signature: [], bands: [], size: 0) }
+                var keys = [UInt32]()
+                keys.reserveCapacity(lsh.bands)
+                for band in 0..<lsh.bands {
+                    var hash = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+                    for row in 0..<lsh.rows { hash = StableHash.combine(hash, UInt64(signature[band * lsh.rows + row])) }
+                    keys.append(UInt32(truncatingIfNeeded: hash >> 32))
+                }
+                return Signed(signature: Self.pack(UnsafeBufferPointer(signature)), bands: keys, size: distinct)
             }
-            return Signed(signature: Self.pack(signature), bands: keys, size: distinct)
         }
 
         /// The low 4 bits of each value, two to a byte, padded with zeros to a multiple of 8 bytes.
-        static func pack(_ values: [UInt32]) -> [UInt8] {
+        static func pack(_ values: UnsafeBufferPointer<UInt32>) -> [UInt8] {
             var packed = [UInt8](repeating: 0, count: (values.count + 15) / 16 * 8)
             for (index, value) in values.enumerated() {
                 packed[index >> 1] |= UInt8(truncatingIfNeeded: value & 0xF) << (index & 1 == 0 ? 0 : 4)

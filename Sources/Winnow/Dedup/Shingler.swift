@@ -26,19 +26,27 @@ public struct Shingler: Sendable {
 
     /// The shingle hashes of `key` (word shingles over the tokens in `range`, the whole key by default).
     public func shingles(of key: MatchingKey, tokens range: Range<Int>? = nil) -> [UInt64] {
-        if unit == .characters { return characterShingles(of: key, tokens: range ?? 0..<key.count) }
+        var result = [UInt64]()
+        forEachShingle(of: key, tokens: range) { result.append($0) }
+        return result
+    }
+
+    /// Hands each shingle hash of `key` to `body` in order, without gathering them: what `shingles`
+    /// returns, for a caller that only folds them (a signature).
+    func forEachShingle(of key: MatchingKey, tokens range: Range<Int>? = nil, _ body: (UInt64) -> Void) {
+        if unit == .characters {
+            for shingle in characterShingles(of: key, tokens: range ?? 0..<key.count) { body(shingle) }
+            return
+        }
         let tokens = range ?? 0..<key.count
-        guard !tokens.isEmpty else { return [] }
-        return key.tokenHashes.withUnsafeBufferPointer { hashes in
+        guard !tokens.isEmpty else { return }
+        key.tokenHashes.withUnsafeBufferPointer { hashes in
             let width = min(size, tokens.count)
-            var result = [UInt64]()
-            result.reserveCapacity(tokens.count - width + 1)
             for start in tokens.lowerBound...(tokens.upperBound - width) {
                 var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
                 for offset in 0..<width { hash = StableHash.combine(hash, hashes[start + offset]) }
-                result.append(hash)
+                body(hash)
             }
-            return result
         }
     }
 
