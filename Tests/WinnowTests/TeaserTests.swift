@@ -112,4 +112,32 @@ import WinnowLab
         #expect(sink.decisions.allSatisfy { $0.of == "d1" })
         #expect(sink.documents[0].annotations.teasers.map(\.id) == ["d3"])
     }
+
+    /// A copy that exact-dedup drops in favour of a document near-dedup dropped before (a twin, or a
+    /// first copy a longer one replaced) names that document; its heads still belong to the one kept,
+    /// so a teaser of it is linked there rather than left ambiguous between two names.
+    @Test(arguments: [NearDedupStage.Representative.first, .longest])
+    func aTeaserFindsTheKeptDocumentThroughEveryNameOfItsCluster(representative: NearDedupStage.Representative) throws {
+        var writer = StoryWriter(seed: 91)
+        let story = writer.story(topic: writer.topic())
+        var copy = story
+        copy.paragraphs[0] = "HARBOUR CITY (Wire) — " + copy.paragraphs[0]
+        let teaser = String(story.paragraphs[1].prefix(90)) + "…"
+        let texts: [String]
+        if representative == .first {
+            copy.paragraphs.remove(at: 1)
+            texts = [copy.text, story.text, story.text, teaser]
+        } else {
+            texts = [story.text, teaser, copy.text + "\nMore from the Wire at wire.example.", story.text]
+        }
+        var near = NearDedupStage.Options()
+        near.representative = representative
+        let documents = texts.enumerated().map { TestSupport.document($0.offset + 1, $0.element) }
+        let sink = try TestSupport.process(documents, [NormalizeStage(), ExactDedupStage(), NearDedupStage(options: near), TeasersStage()])
+        let kept = representative == .first ? "d1" : "d3"
+        let teaserID = representative == .first ? "d4" : "d2"
+        #expect(sink.documents.map(\.id.rawValue) == [kept])
+        #expect(sink.decisions.first { $0.id.rawValue == teaserID }?.reason == "teaser")
+        #expect(sink.decisions.allSatisfy { $0.of?.rawValue == kept })
+    }
 }

@@ -50,6 +50,10 @@ public final class TeasersStage: Stage {
     private var waiting: [UInt64: [Int]] = [:]
     private var held: [(document: Document, pattern: TeaserPattern)?] = []
     private var lateAttachments: [DocumentID: [AttachedTeaser]] = [:]
+    /// Near copies dropped upstream, to the document that absorbed them. An earlier stage may still
+    /// name one as the document it keeps (exact-dedup names the first of its copies, and near-dedup
+    /// may have replaced that one by a longer copy), and heads under either name are one article's.
+    private var renamed: [DocumentID: DocumentID] = [:]
 
     /// What the preparation found out about a document.
     public enum TeaserEvidence: Sendable {
@@ -94,7 +98,7 @@ public final class TeasersStage: Stage {
     /// Measured: the teaser test, then the heads of every article indexed in order.
     public var relativeCost: Double { 3 }
 
-    public var indexBytes: Int { heads.memoryBytes + ids.memoryBytes }
+    public var indexBytes: Int { heads.memoryBytes + ids.memoryBytes + MemoryEstimate.of(renamed) }
 
     public func process(_ document: consuming Document, prepared evidence: TeaserEvidence, context: StageContext) throws {
         switch evidence {
@@ -121,8 +125,10 @@ public final class TeasersStage: Stage {
     /// A duplicate dropped upstream still shows what its article's heads look like: index them under
     /// the representative, so a teaser cut from the twin links to the kept document.
     public func absorbed(_ document: Document, by decision: Decision, context: StageContext) {
-        guard let kept = decision.of, ["exact", "near", "near-contained"].contains(decision.reason),
-              !preparation.detector.isCandidate(document, maxChars: options.maxChars) else { return }
+        guard let target = decision.of, ["exact", "near", "near-contained"].contains(decision.reason) else { return }
+        let kept = current(target)
+        if decision.reason != "exact", document.id != kept { renamed[document.id] = kept }
+        guard !preparation.detector.isCandidate(document, maxChars: options.maxChars) else { return }
         var copy = document
         var article: Document?
         index(copy.matchingKey(), of: kept, article: &article, context: context)
@@ -137,6 +143,7 @@ public final class TeasersStage: Stage {
         held.removeAll()
         waiting.removeAll()
         lateAttachments.removeAll()
+        renamed.removeAll()
     }
 
     /// Indexes the heads of `key` as those of article `id`, and matches the teasers waiting for them;
@@ -167,7 +174,7 @@ public final class TeasersStage: Stage {
     }
 
     private func resolve(_ teaser: Document, _ pattern: TeaserPattern, context: StageContext) {
-        let owners = Set(heads.matches(pattern).map { ids[$0] }).subtracting([teaser.id])
+        let owners = Set(heads.matches(pattern).map { current(ids[$0]) }).subtracting([teaser.id])
         if owners.count > 1 {
             context.count("teasers.ambiguous")
             var kept = teaser
@@ -182,6 +189,13 @@ public final class TeasersStage: Stage {
         }
         held.append((teaser, pattern))
         waiting[pattern.anchor, default: []].append(held.count - 1)
+    }
+
+    /// The name an owner goes by now: itself, or the document that absorbed it.
+    private func current(_ id: DocumentID) -> DocumentID {
+        var id = id
+        while let next = renamed[id] { id = next }
+        return id
     }
 
     /// Applies `on-match` to a teaser and its article: changed in place when in hand, else through the
