@@ -122,12 +122,13 @@ public final class TeasersStage: Stage {
         context.emit(article)
     }
 
-    /// A duplicate dropped upstream still shows what its article's heads look like: index them under
-    /// the representative, so a teaser cut from the twin links to the kept document.
+    /// A near copy dropped upstream still shows what its article's heads look like: index them under
+    /// the representative, so a teaser cut from the twin links to the kept document. An exact copy has
+    /// the same matching key, so the same heads, as the document it was dropped for: nothing to add.
     public func absorbed(_ document: Document, by decision: Decision, context: StageContext) {
-        guard let target = decision.of, ["exact", "near", "near-contained"].contains(decision.reason) else { return }
+        guard let target = decision.of, decision.reason == "near" || decision.reason == "near-contained" else { return }
         let kept = current(target)
-        if decision.reason != "exact", document.id != kept { renamed[document.id] = kept }
+        if document.id != kept { renamed[document.id] = kept }
         guard !preparation.detector.isCandidate(document, maxChars: options.maxChars) else { return }
         var copy = document
         var article: Document?
