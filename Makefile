@@ -24,9 +24,9 @@ build: deps
 
 # The C libraries behind the system-library targets, installed only when pkg-config cannot find them.
 deps:
-	@pkg-config --exists libxml-2.0 zlib libutf8proc 2>/dev/null || { \
-	  echo "installing libxml2-dev zlib1g-dev libutf8proc-dev pkg-config"; \
-	  apt-get update -qq && apt-get install -y -qq libxml2-dev zlib1g-dev libutf8proc-dev pkg-config; }
+	@pkg-config --exists libxml-2.0 zlib libutf8proc jemalloc 2>/dev/null || { \
+	  echo "installing libxml2-dev zlib1g-dev libutf8proc-dev libjemalloc-dev pkg-config"; \
+	  apt-get update -qq && apt-get install -y -qq libxml2-dev zlib1g-dev libutf8proc-dev libjemalloc-dev pkg-config; }
 
 # Throughput and quality benchmarks in a release build (never part of `make test`).
 bench: deps

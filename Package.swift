@@ -27,13 +27,18 @@ let package = Package(
             name: "CUtf8proc",
             providers: [.apt(["libutf8proc-dev"]), .brew(["utf8proc"])]
         ),
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"]), .brew(["jemalloc"])]
+        ),
         .target(
             name: "Winnow",
             dependencies: ["CLibXML2", "CZlib", "CUtf8proc", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "winnow",
-            dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Winnow", "CJemalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "WinnowLab",
