@@ -47,7 +47,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "winnow-bench",
-            dependencies: ["Winnow", "WinnowLab", "CUtf8proc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Winnow", "WinnowLab", "CUtf8proc", "CJemalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/winnow-bench"
         ),
         .testTarget(

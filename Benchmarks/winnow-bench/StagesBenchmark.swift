@@ -1,4 +1,5 @@
 import ArgumentParser
+import CJemalloc
 import Foundation
 import Winnow
 import WinnowLab
@@ -31,7 +32,7 @@ struct StagesBenchmark: ParsableCommand {
         let normalizeSeconds = Measure.best(rounds: 1) {
             for index in normalized.indices { _ = normalizer.prepare(&normalized[index]) }
         }
-        print("\(raw.count) documents, \(bytes / 1_000_000) MB of text")
+        print("\(raw.count) documents, \(bytes / 1_000_000) MB of text; jemalloc \(String(cString: winnow_jemalloc_version())), as the winnow command")
         print("normalize (text + key)   \(Measure.megabytesPerSecond(bytes: bytes, seconds: normalizeSeconds))")
         let single: [(String, () -> any Stage)] = [
             ("exact-dedup", { ExactDedupStage() }), ("near-dedup", { NearDedupStage() }), ("fragments", { FragmentsStage() }),

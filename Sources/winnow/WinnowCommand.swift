@@ -1,4 +1,5 @@
 import ArgumentParser
+import CJemalloc
 import Foundation
 import Winnow
 
@@ -19,7 +20,7 @@ struct WinnowCommand: ParsableCommand {
 
             Exit codes: 0 success (also when the reader of standard output goes away), 1 bad input or a failed check, 2 usage error, 130 or 143 when interrupted by SIGINT or SIGTERM (no output written).
             """,
-        version: "\(Winnow.version) (\(Allocator.description))",
+        version: "\(Winnow.version) (jemalloc \(String(cString: winnow_jemalloc_version())))",
         subcommands: [Clean.self, Run.self, Convert.self, NormalizeCommand.self, DedupCommand.self,
                       TeasersCommand.self, PipelineCommand.self]
     )
