@@ -54,9 +54,9 @@ import WinnowLab
         #expect(ParagraphMap.line(0, of: text, starts: starts) == "first\r")
         #expect(ParagraphMap.line(3, of: text, starts: starts) == "second — é")
         #expect(ParagraphMap.line(5, of: text, starts: starts) == "")
-        #expect(ParagraphMap.removing(lines: [1, 2, 4], from: text) == "first\r\nsecond — é\n")
-        #expect(ParagraphMap.removing(lines: [0], from: "a\nb") == "b")
-        #expect(ParagraphMap.removing(lines: [0, 1], from: "a\nb") == "")
+        #expect(ParagraphMap.removing(lines: [1, 2, 4], from: text, starts: starts) == "first\r\nsecond — é\n")
+        #expect(ParagraphMap.removing(lines: [0], from: "a\nb", starts: [0, 2]) == "b")
+        #expect(ParagraphMap.removing(lines: [0, 1], from: "a\nb", starts: [0, 2]) == "")
         #expect(ParagraphMap.hasParagraph(" \t\n\n x"))
         #expect(!ParagraphMap.hasParagraph(" \t\n\n "))
     }

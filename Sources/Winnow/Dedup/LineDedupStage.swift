@@ -95,14 +95,15 @@ public final class LineDedupStage: Stage {
             return
         }
         var edited = copy document
-        edited.text = ParagraphMap.removing(lines: Set(removed.keys), from: document.text)
+        let starts = ParagraphMap.lineStarts(of: document.text)
+        edited.text = ParagraphMap.removing(lines: Set(removed.keys), from: document.text, starts: starts)
         edited.key = nil
         if !ParagraphMap.hasParagraph(edited.text) {
-            context.drop(document, reason: "boilerplate", detail: Self.describe(removed, in: document.text))
+            context.drop(document, reason: "boilerplate", detail: Self.describe(removed, in: document.text, starts: starts))
             return
         }
         context.record(.edit, of: document, reason: Set(removed.values).count == 1 ? removed.values.first! : "boilerplate",
-                       detail: Self.describe(removed, in: document.text))
+                       detail: Self.describe(removed, in: document.text, starts: starts))
         context.count("line-dedup.paragraphs-removed", by: removed.count)
         context.emit(edited)
     }
@@ -111,14 +112,15 @@ public final class LineDedupStage: Stage {
     private func removeLate(_ hash: UInt64, from id: DocumentID, context: StageContext) {
         var change: (decision: Decision, lines: Int)?
         context.annotate(id) { document in
-            let entries = ParagraphMap.entries(text: document.text, key: MatchingKey(text: document.text))
+            let starts = ParagraphMap.lineStarts(of: document.text)
+            let entries = ParagraphMap.entries(text: document.text, key: MatchingKey(text: document.text), starts: starts)
             let lines = Set(entries.filter { $0.hash == hash }.map(\.line))
             guard !lines.isEmpty else { return }
-            let remaining = ParagraphMap.removing(lines: lines, from: document.text)
+            let remaining = ParagraphMap.removing(lines: lines, from: document.text, starts: starts)
             guard ParagraphMap.hasParagraph(remaining) else { return }
             change = (Decision(id: id, action: .edit, reason: "boilerplate", stage: self.name, source: document.source,
                                detail: Self.describe(Dictionary(uniqueKeysWithValues: lines.map { ($0, "boilerplate") }),
-                                                     in: document.text)),
+                                                     in: document.text, starts: starts)),
                       lines.count)
             document.text = remaining
         }
@@ -129,8 +131,7 @@ public final class LineDedupStage: Stage {
     }
 
     /// `removed 2 lines: "Share this article…", "© 2025 …"`.
-    static func describe(_ removed: [Int: String], in text: String) -> String {
-        let starts = ParagraphMap.lineStarts(of: text)
+    static func describe(_ removed: [Int: String], in text: String, starts: [Int]) -> String {
         let quoted = removed.keys.sorted().map { line -> String in
             let text = line < starts.count ? String(ParagraphMap.line(line, of: text, starts: starts)) : ""
             return "\"" + (text.count > 60 ? String(text.prefix(60)) + "…" : text) + "\""

@@ -17,8 +17,9 @@ public enum ParagraphMap {
         public var tokens: Int
     }
 
-    static func entries(text: String, key: MatchingKey) -> [Entry] {
-        let lineStarts = lineStarts(of: text)
+    /// The entries of `text` with its `key`; `starts` are the text's `lineStarts` when already known.
+    static func entries(text: String, key: MatchingKey, starts: [Int]? = nil) -> [Entry] {
+        let lineStarts = starts ?? lineStarts(of: text)
         var result: [Entry] = []
         result.reserveCapacity(key.paragraphStarts.count)
         var line = 0
@@ -58,9 +59,8 @@ public enum ParagraphMap {
         return text[from..<to]
     }
 
-    /// `text` without the lines in `removed`.
-    static func removing(lines removed: Set<Int>, from text: String) -> String {
-        let starts = lineStarts(of: text)
+    /// `text` without the lines in `removed`; `starts` are the text's `lineStarts`.
+    static func removing(lines removed: Set<Int>, from text: String, starts: [Int]) -> String {
         var kept: [UInt8] = []
         kept.reserveCapacity(text.utf8.count)
         var copy = text

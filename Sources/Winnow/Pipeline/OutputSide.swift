@@ -38,13 +38,20 @@ final class OutputSide {
         for decision in decisions { try place(decision) }
     }
 
-    private func place(_ decision: Decision) throws {
-        guard var target = decision.of else { return try decisionSink?.record(decision) ?? () }
+    /// The document `id` was dropped into, followed to one not dropped in favour of another.
+    func survivor(of id: DocumentID) -> DocumentID {
+        var target = id
         var hops = 0
         while let next = absorbedInto[target], hops < 1000 {
             target = next
             hops += 1
         }
+        return target
+    }
+
+    private func place(_ decision: Decision) throws {
+        guard let of = decision.of else { return try decisionSink?.record(decision) ?? () }
+        let target = survivor(of: of)
         var resolved = decision
         resolved.of = target
         if ledger.isInFlight(target) {

@@ -125,6 +125,12 @@ final class Segment {
         return true
     }
 
+    /// The document `id` was dropped into, followed to the end, as the output side knows it; the
+    /// first of two segments hands its drops over with the batch, so it answers `id` itself.
+    func survivor(of id: DocumentID) -> DocumentID {
+        output?.survivor(of: id) ?? id
+    }
+
     /// Changes a document that a stage of this segment after `position` holds back, if one does.
     private func annotateHeld(_ id: DocumentID, after position: Int, _ change: (inout Document) -> Void) -> Bool {
         stages.contains { $0 > position && allStages[$0].annotateHeld(id, change) }

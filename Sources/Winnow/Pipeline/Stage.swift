@@ -57,7 +57,8 @@ public protocol Stage: AnyObject {
     var readsWaitingDocuments: Bool { get }
 
     /// Roughly what the stage costs per document (preparation and decisions) against `exact-dedup`'s
-    /// 1, so a run can cut the pipeline where its threads get similar shares. Never changes the output.
+    /// 1, so a run can cut the pipeline where its threads get similar shares. A fixed figure, never
+    /// measured during a run, so where the pipeline is cut never depends on the machine or the threads.
     var relativeCost: Double { get }
 
     /// Told when an earlier stage drops `document` in favour of a kept one (`decision.of`), so this

@@ -56,6 +56,13 @@ public final class StageContext {
         return segment.annotateWaiting(id, from: position, change)
     }
 
+    /// The kept document that `id` now stands for: `id`, or, if `id` was dropped in favour of another
+    /// (a first copy a longer one replaced), that one, followed to the end. A stage beside the output
+    /// window (`readsWaitingDocuments`) sees every drop made so far; others get `id` itself.
+    public func survivor(of id: DocumentID) -> DocumentID {
+        segment.survivor(of: id)
+    }
+
     /// Adds `amount` to the run's counter `name` (shown in the report, e.g. `teasers.matched`).
     public func count(_ name: String, by amount: Int = 1) {
         segment.statistics.add(name, amount)

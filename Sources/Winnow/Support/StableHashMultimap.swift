@@ -37,7 +37,7 @@ struct StableHashMultimap {
 
     /// Adds `handle` under `key`, in front of the handles already there.
     mutating func insert(key: UInt64, handle: Int32) {
-        precondition(entries.count < Int(UInt32.max), "stable hash multimap full")
+        precondition(entries.count < Int(Int32.max), "stable hash multimap full")
         var position = slot(of: key)
         let previous = Int32(table[position]) - 1
         if previous < 0 {

@@ -50,10 +50,6 @@ public final class TeasersStage: Stage {
     private var waiting: [UInt64: [Int]] = [:]
     private var held: [(document: Document, pattern: TeaserPattern)?] = []
     private var lateAttachments: [DocumentID: [AttachedTeaser]] = [:]
-    /// Near copies dropped upstream, to the document that absorbed them. An earlier stage may still
-    /// name one as the document it keeps (exact-dedup names the first of its copies, and near-dedup
-    /// may have replaced that one by a longer copy), and heads under either name are one article's.
-    private var renamed: [DocumentID: DocumentID] = [:]
 
     /// What the preparation found out about a document.
     public enum TeaserEvidence: Sendable {
@@ -98,7 +94,7 @@ public final class TeasersStage: Stage {
     /// Measured: the teaser test, then the heads of every article indexed in order.
     public var relativeCost: Double { 3 }
 
-    public var indexBytes: Int { heads.memoryBytes + ids.memoryBytes + MemoryEstimate.of(renamed) }
+    public var indexBytes: Int { heads.memoryBytes + ids.memoryBytes }
 
     public func process(_ document: consuming Document, prepared evidence: TeaserEvidence, context: StageContext) throws {
         switch evidence {
@@ -127,8 +123,7 @@ public final class TeasersStage: Stage {
     /// the same matching key, so the same heads, as the document it was dropped for: nothing to add.
     public func absorbed(_ document: Document, by decision: Decision, context: StageContext) {
         guard let target = decision.of, decision.reason == "near" || decision.reason == "near-contained" else { return }
-        let kept = current(target)
-        if document.id != kept { renamed[document.id] = kept }
+        let kept = context.survivor(of: target)
         guard !preparation.detector.isCandidate(document, maxChars: options.maxChars) else { return }
         var copy = document
         var article: Document?
@@ -144,7 +139,6 @@ public final class TeasersStage: Stage {
         held.removeAll()
         waiting.removeAll()
         lateAttachments.removeAll()
-        renamed.removeAll()
     }
 
     /// Indexes the heads of `key` as those of article `id`, and matches the teasers waiting for them;
@@ -175,7 +169,7 @@ public final class TeasersStage: Stage {
     }
 
     private func resolve(_ teaser: Document, _ pattern: TeaserPattern, context: StageContext) {
-        let owners = Set(heads.matches(pattern).map { current(ids[$0]) }).subtracting([teaser.id])
+        let owners = Set(heads.matches(pattern).map { context.survivor(of: ids[$0]) }).subtracting([teaser.id])
         if owners.count > 1 {
             context.count("teasers.ambiguous")
             var kept = teaser
@@ -190,13 +184,6 @@ public final class TeasersStage: Stage {
         }
         held.append((teaser, pattern))
         waiting[pattern.anchor, default: []].append(held.count - 1)
-    }
-
-    /// The name an owner goes by now: itself, or the document that absorbed it.
-    private func current(_ id: DocumentID) -> DocumentID {
-        var id = id
-        while let next = renamed[id] { id = next }
-        return id
     }
 
     /// Applies `on-match` to a teaser and its article: changed in place when in hand, else through the
