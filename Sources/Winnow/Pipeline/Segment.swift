@@ -29,6 +29,7 @@ final class Segment {
     private let allStages: [any Stage]
     let runners: [any StageRunning]
     private(set) var contexts: [StageContext] = []
+    /// The threads a stage's preparation of a batch may use, this segment's own among them.
     private let threads: Int
     /// The output side, for the segment that writes; nil for the first of two.
     let output: OutputSide?

@@ -10,7 +10,7 @@ extension Array {
             for index in 0..<buffer.count {
                 let element = (base + index).move()
                 (base + index).initialize(to: filler)
-                try body(element)
+                try body(consume element)
             }
         }
     }
