@@ -1,8 +1,10 @@
 """Runs one peer deduplicator over a labelled corpus and writes its decisions as Winnow does.
 
 Usage: peer.py METHOD CORPUS.jsonl DECISIONS.jsonl
+       peer.py text-dedup-decisions UF.pkl DECISIONS.jsonl
 METHOD is datasketch (MinHashLSH), rensa (RMinHashDeduplicator with LSH) or exact (a hash of the
-lower-cased, blank-folded text). Every method uses the same parameters as Winnow's news pipeline:
+lower-cased, blank-folded text). text-dedup runs as its own command (see method.sh); the second form
+turns the clusters it leaves (uf.pkl, under --debug) into decisions. Every method uses the same parameters as Winnow's news pipeline:
 lower-cased word 5-gram shingles, 128 permutations, threshold 0.8. The first document of a
 cluster stays; each later one is written as {"id": …, "reason": …, "of": …}.
 """
@@ -70,12 +72,24 @@ def run_exact(path, emit):
             first[digest] = key
 
 
+def text_dedup_decisions(clusters, emit):
+    import pickle
+    with open(clusters, "rb") as file:
+        union_find = pickle.load(file)
+    for key in list(union_find.parent):
+        root = union_find.find(key)
+        if root != key:
+            emit(key, "near", root)
+
+
 def main():
     method, corpus, decisions = sys.argv[1:4]
     with open(decisions, "w", encoding="utf-8") as out:
         def emit(key, reason, of):
             out.write(json.dumps({"id": key, "action": "drop", "reason": reason, "of": of}) + "\n")
-        {"datasketch": run_datasketch, "rensa": run_rensa, "exact": run_exact}[method](corpus, emit)
+        methods = {"datasketch": run_datasketch, "rensa": run_rensa, "exact": run_exact,
+                   "text-dedup-decisions": text_dedup_decisions}
+        methods[method](corpus, emit)
 
 
 if __name__ == "__main__":
