@@ -43,7 +43,11 @@ struct StagesBenchmark: ParsableCommand {
         ]
         for (name, make) in single where !togetherOnly {
             let seconds = try Measure.best(rounds: 1) { try run([make()], normalized, threads: 1) }
-            print("\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))")
+            let preparing = preparationSeconds(make(), normalized)
+            let (first, rest) = Self.parts[name] ?? ("preparation", "decisions")
+            print("\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))"
+                  + "  (\(first) \(Measure.megabytesPerSecond(bytes: bytes, seconds: preparing)), "
+                  + "then \(rest) \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds - preparing)))")
         }
         let four = { [ExactDedupStage(), NearDedupStage(), FragmentsStage(), LineDedupStage()] as [any Stage] }
         let news = { try BuiltinPipelines.named("news")!.makeStages() }
@@ -63,6 +67,23 @@ struct StagesBenchmark: ParsableCommand {
                   + String(format: "  (%.2f s, CPU %.2f s)", fourBest[slot].seconds, fourBest[slot].cpu))
             print("news pipeline, \(threads) thread\(plural)      \(Measure.megabytesPerSecond(bytes: bytes, seconds: newsBest[slot].seconds))"
                   + String(format: "  (%.2f s, CPU %.2f s)", newsBest[slot].seconds, newsBest[slot].cpu))
+        }
+    }
+
+    /// What a stage's preparation and the rest of its run (its decisions, with the pipeline's share)
+    /// are, for the lines that time them apart: the rest is the whole less the preparation.
+    static let parts = [
+        "exact-dedup": ("hashing", "lookups"), "near-dedup": ("shingles and signatures", "LSH and verification"),
+        "fragments": ("sentence hashes", "fragment index"), "line-dedup": ("paragraph hashes", "tallies and edits"),
+        "teasers": ("teaser test", "head index"),
+    ]
+
+    /// Seconds a stage's preparation takes over every document on one thread, without the pipeline.
+    func preparationSeconds<S: Stage>(_ stage: S, _ documents: [Document]) -> Double {
+        var copies = documents
+        let preparation = stage.preparation
+        return Measure.best(rounds: 1) {
+            for index in copies.indices { _ = preparation.prepare(&copies[index]) }
         }
     }
 
