@@ -78,17 +78,15 @@ import Testing
         #expect(result.changes.invalidBytes == 5)
     }
 
-    @Test func keyTokensKnowTheirPlaceInTheText() {
-        let text = "The “Café” opened.\nIt’s new!"
+    @Test func keyParagraphsKnowTheirPlaceInTheText() {
+        let text = "The “Café” opened.\n\n  “It’s new!”\n— &amp; —\nLast"
         let key = MatchingKey(text: text)
-        let words = (0..<key.count).map { index -> String in
-            let utf8 = Array(text.utf8)
-            return String(decoding: utf8[Int(key.sourceStarts[index])..<Int(key.sourceEnds[index])], as: UTF8.self)
-        }
-        #expect(words == ["The", "Café", "opened", "It’s", "new"])
-        #expect(key.paragraphStarts == [0, 3])
-        #expect(key.sentenceStarts == [0, 3])
-        #expect((0..<key.count).map(key.token) == ["the", "café", "opened", "its", "new"])
+        let utf8 = Array(text.utf8)
+        let openings = key.paragraphSources.map { String(decoding: utf8[Int($0)...].prefix(2), as: UTF8.self) }
+        #expect(openings == ["Th", "It", "La"])
+        #expect(key.paragraphStarts == [0, 3, 5])
+        #expect(key.sentenceStarts == [0, 3, 5])
+        #expect((0..<key.count).map(key.token) == ["the", "café", "opened", "its", "new", "last"])
     }
 
     @Test func sentencesSplitAfterTerminalsFollowedByBlanks() {

@@ -25,7 +25,7 @@ public enum ParagraphMap {
         var line = 0
         for paragraph in key.paragraphStarts.indices {
             let tokens = key.paragraphTokens(paragraph)
-            let source = Int(key.sourceStarts[tokens.lowerBound])
+            let source = Int(key.paragraphSources[paragraph])
             while line + 1 < lineStarts.count && lineStarts[line + 1] <= source { line += 1 }
             var hash: UInt64 = 0x5041_5241
             for token in tokens { hash = StableHash.combine(hash, key.tokenHashes[token]) }

@@ -9,15 +9,13 @@ struct KeyBuilder {
     var bytes: GrowableBuffer<UInt8>
     var tokenStarts: GrowableBuffer<Int32>
     var tokenHashes: GrowableBuffer<UInt64>
-    var sourceStarts: GrowableBuffer<Int32>
-    var sourceEnds: GrowableBuffer<Int32>
     var paragraphStarts = GrowableBuffer<Int32>(capacity: 16)
+    var paragraphSources = GrowableBuffer<Int32>(capacity: 16)
     var sentenceStarts = GrowableBuffer<Int32>(capacity: 32)
 
     private var tokenOpen = false
     private var tokenStart = 0
     private var tokenSource = 0
-    private var tokenEnd = 0
     private var tokenNeedsFullFold = false
     private var hash = TokenHasher()
     private var startsParagraph = false
@@ -31,8 +29,6 @@ struct KeyBuilder {
         let tokens = capacity / 4 + 16
         tokenStarts = GrowableBuffer(capacity: tokens)
         tokenHashes = GrowableBuffer(capacity: tokens)
-        sourceStarts = GrowableBuffer(capacity: tokens)
-        sourceEnds = GrowableBuffer(capacity: tokens)
     }
 
     /// Each ASCII byte's lower-case form when it is a letter or digit, else 0.
@@ -61,7 +57,6 @@ struct KeyBuilder {
                             if !tokenOpen { open(at: index) }
                             bytes.reserve(count - index)
                             index = appendASCIIRun(text, from: index, lower)
-                            tokenEnd = index
                             continue
                         }
                         if byte == UInt8(ascii: "&"), let (decoded, length) = HTMLEntities.decode(text, at: index) {
@@ -100,11 +95,9 @@ struct KeyBuilder {
         let tokenRoom = remaining / 2 + 2
         tokenStarts.reserve(tokenRoom)
         tokenHashes.reserve(tokenRoom)
-        sourceStarts.reserve(tokenRoom)
-        sourceEnds.reserve(tokenRoom)
         let output = bytes.base
         var written = bytes.count
-        let starts = tokenStarts.base, hashes = tokenHashes.base, sources = sourceStarts.base, ends = sourceEnds.base
+        let starts = tokenStarts.base, hashes = tokenHashes.base
         var tokens = tokenStarts.count
         var open = tokenOpen
         var keyStart = tokenStart
@@ -167,6 +160,7 @@ struct KeyBuilder {
                 open = false
                 if startsParagraph {
                     paragraphStarts.append(Int32(tokens))
+                    paragraphSources.append(Int32(source))
                     startsParagraph = false
                 }
                 if startsSentence {
@@ -174,8 +168,6 @@ struct KeyBuilder {
                     startsSentence = false
                 }
                 starts[tokens] = Int32(keyStart)
-                sources[tokens] = Int32(source)
-                ends[tokens] = Int32(index)
                 hashes[tokens] = hasher.finish()
                 tokens += 1
             }
@@ -190,13 +182,10 @@ struct KeyBuilder {
         bytes.truncate(to: written)
         tokenStarts.truncate(to: tokens)
         tokenHashes.truncate(to: tokens)
-        sourceStarts.truncate(to: tokens)
-        sourceEnds.truncate(to: tokens)
         tokenOpen = open
         tokenStart = keyStart
         tokenSource = source
         hash = hasher
-        if open { tokenEnd = index }
         return index
     }
 
@@ -235,7 +224,6 @@ struct KeyBuilder {
                 bytes.reserve(1)
                 bytes.appendUnchecked(lowered)
                 hash.add(lowered)
-                tokenEnd = end
                 return
             }
             switch scalar {
@@ -260,12 +248,10 @@ struct KeyBuilder {
         case .word:
             if !tokenOpen { open(at: start) }
             appendFolded(entry)
-            tokenEnd = end
         case .ideograph:
             close()
             open(at: start)
             appendFolded(entry)
-            tokenEnd = end
             close()
         case .ignored:
             break
@@ -378,6 +364,7 @@ struct KeyBuilder {
         let index = Int32(tokenStarts.count)
         if startsParagraph {
             paragraphStarts.append(index)
+            paragraphSources.append(Int32(tokenSource))
             startsParagraph = false
         }
         if startsSentence {
@@ -385,8 +372,6 @@ struct KeyBuilder {
             startsSentence = false
         }
         tokenStarts.append(Int32(start))
-        sourceStarts.append(Int32(tokenSource))
-        sourceEnds.append(Int32(tokenEnd))
         tokenHashes.append(hash)
     }
 

@@ -4,8 +4,8 @@
 /// NFKC with full case folding (ASCII tokens take a fast path); apostrophes inside a word are dropped
 /// (`don't` → `dont`), invisible format characters ignored, each CJK ideograph or kana is a token of
 /// its own; quotes, dashes, ellipses and all other punctuation separate tokens. The key keeps each
-/// token's bytes, its stable hash, where it stands in the output text, and which token opens each
-/// paragraph and sentence, so later stages never tokenise again.
+/// token's bytes and stable hash, which token opens each paragraph and sentence, and where each
+/// paragraph starts in the text, so later stages never tokenise again.
 ///
 /// ```swift
 /// MatchingKey(text: "Ｃafé’s “ﬁnal” — STRASSE").string   // "cafés final strasse"
@@ -17,12 +17,10 @@ public struct MatchingKey: Sendable, Equatable {
     public private(set) var tokenStarts: [Int32] = []
     /// The stable 64-bit hash of each token.
     public private(set) var tokenHashes: [UInt64] = []
-    /// The UTF-8 offset in the output text where each token starts.
-    public private(set) var sourceStarts: [Int32] = []
-    /// The UTF-8 offset in the output text just past each token.
-    public private(set) var sourceEnds: [Int32] = []
     /// The index of the first token of each paragraph (a line of the text holding a token).
     public private(set) var paragraphStarts: [Int32] = []
+    /// The UTF-8 offset in the text where each paragraph's first token starts, to find its line.
+    public private(set) var paragraphSources: [Int32] = []
     /// The index of the first token of each sentence: after `.`, `!`, `?` (or their CJK forms) and a
     /// blank, and at every paragraph start. The rule looks only at the text around the boundary, so
     /// the same passage splits the same way wherever it stands.
@@ -81,9 +79,8 @@ public struct MatchingKey: Sendable, Equatable {
         bytes = builder.bytes.take()
         tokenStarts = builder.tokenStarts.take()
         tokenHashes = builder.tokenHashes.take()
-        sourceStarts = builder.sourceStarts.take()
-        sourceEnds = builder.sourceEnds.take()
         paragraphStarts = builder.paragraphStarts.take()
+        paragraphSources = builder.paragraphSources.take()
         sentenceStarts = builder.sentenceStarts.take()
     }
 }
