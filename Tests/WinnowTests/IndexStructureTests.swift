@@ -60,4 +60,35 @@ import WinnowLab
         #expect(ParagraphMap.hasParagraph(" \t\n\n x"))
         #expect(!ParagraphMap.hasParagraph(" \t\n\n "))
     }
+
+    @Test func chunkedArrayKeepsWhatAnArrayKeepsAndRunsStayTogether() {
+        var generator = SeededGenerator(seed: 79)
+        var chunked = ChunkedArray<UInt64>()
+        var reference: [UInt64] = []
+        var runs: [(start: Int, values: [UInt64])] = []
+        let perChunk = 1 << ChunkedArray<UInt64>.chunkShift
+        #expect(perChunk * 8 == 65_536)
+        while reference.count < perChunk * 3 {
+            if generator.next() % 4 == 0 {
+                let values = (0..<Int(generator.next() % 900)).map { _ in generator.next() }
+                let start = values.withUnsafeBufferPointer { chunked.appendContiguous($0) }
+                #expect(start >= reference.count && start / perChunk == (start + max(values.count, 1) - 1) / perChunk)
+                reference += Array(repeating: 0, count: start - reference.count) + values
+                runs.append((start, values))
+            } else {
+                let value = generator.next()
+                chunked.append(value)
+                reference.append(value)
+            }
+        }
+        #expect(chunked.count == reference.count)
+        let copy = chunked
+        for (start, values) in runs {
+            chunked.withContiguous(from: start, count: values.count) { #expect(Array($0) == values) }
+            for (offset, value) in values.enumerated() { #expect(copy[start + offset] == value) }
+        }
+        chunked[reference.count - 1] = 7
+        #expect(chunked[reference.count - 1] == 7 && copy[reference.count - 1] == reference.last)
+        #expect(chunked.memoryBytes == (reference.count + perChunk - 1) / perChunk * 65_536)
+    }
 }

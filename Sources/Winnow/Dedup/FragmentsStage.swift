@@ -3,7 +3,8 @@
 ///
 /// The index holds one stable hash per sentence of each kept document (and of each near copy dropped
 /// in its favour), pointing to the document: about 24 bytes a sentence (`StableHashMultimap`), a
-/// fifth of the text's size on news (70 MB for the 315 MB, 102,283-document benchmark corpus). A candidate's sentences are looked up; the kept document that covers the largest
+/// sixth of the text's size on news (53 MB for the 315 MB, 102,283-document benchmark corpus).
+/// A candidate's sentences are looked up; the kept document that covers the largest
 /// share of the candidate's tokens is its container when the share reaches `min-containment`.
 /// A candidate that holds half its container or more is a copy with parts cut rather than a
 /// fragment, and is dropped as `near-contained`. Teasers are left alone: the `teasers` stage judges them.

@@ -1,10 +1,10 @@
 /// A multimap from 64-bit stable hashes to 32-bit handles, newest first: the fragment index, where
 /// each sentence hash points to the documents that hold the sentence.
 ///
-/// Each entry is 16 bytes (the hash, the handle, the previous entry under the same hash); the table
-/// holds 4-byte entry numbers, open-addressed on the hash's low bits, probed linearly and kept between
-/// 35% and 70% full: about 24 bytes an entry in all, and a lookup reads one slot and one entry per
-/// probe. Entries are never removed.
+/// Each entry is 16 bytes (the hash, the handle, the previous entry under the same hash), in chunks
+/// that never move; the table holds 4-byte entry numbers, open-addressed on the hash's low bits,
+/// probed linearly and kept between 35% and 70% full: about 24 bytes an entry in all, and a lookup
+/// reads one slot and one entry per probe. Entries are never removed.
 ///
 /// ```swift
 /// var index = StableHashMultimap()
@@ -19,7 +19,7 @@ struct StableHashMultimap {
     }
 
     private var table: [UInt32]
-    private var entries: [Entry] = []
+    private var entries = ChunkedArray<Entry>()
     private var mask: Int
     /// Distinct keys in the table.
     private var keys = 0
@@ -53,29 +53,25 @@ struct StableHashMultimap {
 
     /// Calls `body` with the handles under `key`, newest first, while it returns true.
     func forEach(key: UInt64, _ body: (Int32) -> Bool) {
-        entries.withUnsafeBufferPointer { entries in
-            var entry = Int(table[slot(of: key)]) - 1
-            while entry >= 0 {
-                guard body(entries[entry].handle) else { return }
-                entry = Int(entries[entry].previous)
-            }
+        var entry = Int(table[slot(of: key)]) - 1
+        while entry >= 0 {
+            guard body(entries[entry].handle) else { return }
+            entry = Int(entries[entry].previous)
         }
     }
 
     /// Bytes held.
-    var memoryBytes: Int { table.capacity * 4 + entries.capacity * MemoryLayout<Entry>.stride }
+    var memoryBytes: Int { table.capacity * 4 + entries.memoryBytes }
 
     /// The slot holding `key`'s newest entry, or the empty slot where it would go.
     @inline(__always)
     private func slot(of key: UInt64) -> Int {
         table.withUnsafeBufferPointer { table in
-            entries.withUnsafeBufferPointer { entries in
-                var position = Int(truncatingIfNeeded: key) & mask
-                while true {
-                    let entry = Int(table[position])
-                    if entry == 0 || entries[entry - 1].key == key { return position }
-                    position = (position + 1) & mask
-                }
+            var position = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let entry = Int(table[position])
+                if entry == 0 || entries[entry - 1].key == key { return position }
+                position = (position + 1) & mask
             }
         }
     }

@@ -1,26 +1,28 @@
 /// The heads of kept documents and of their paragraphs, looked up by their first tokens.
 ///
 /// Each head is the matching key from a paragraph's first token on, cut to `headBytes` bytes, so the
-/// memory per head is bounded whatever the paragraph's length: the bytes in one arena, 8 bytes of
-/// offsets and owner, 8 bytes in the anchor table (at most about 150 bytes for each of the first two
-/// paragraphs of a document and 90 for each of the next ten). Lookups hash the first `anchorTokens` tokens, then compare bytes.
+/// memory per head is bounded whatever the paragraph's length: the bytes in an arena of chunks that
+/// never move, 9 bytes of offset, length and owner, 8 bytes in the anchor table (at most about 150
+/// bytes for each of the first two paragraphs of a document and 90 for each of the next ten).
+/// Lookups hash the first `anchorTokens` tokens, then compare bytes.
 struct HeadIndex {
     /// Tokens hashed to find a head.
     static let anchorTokens = 3
     /// Key bytes kept per head of the first two paragraphs (about twenty words), where most teasers
-    /// are cut; a longer teaser is verified on these.
+    /// are cut; a longer teaser is verified on these. At most 255, the length a head keeps in a byte.
     static let headBytes = 128
     /// Key bytes kept per head of a later paragraph (about ten words).
     static let laterHeadBytes = 64
     /// Paragraphs of a document whose heads are kept.
     static let paragraphsPerDocument = 12
-    /// Marks, in `ends`, a head that holds the rest of its document's key.
+    /// Marks, in `starts`, a head that holds the rest of its document's key.
     private static let completeFlag: UInt32 = 1 << 31
 
     private var anchors = PackedMultimap()
-    private var arena: [UInt8] = []
-    private var ends: [UInt32] = []
-    private var owners: [Int32] = []
+    private var arena = ChunkedArray<UInt8>()
+    private var starts = ChunkedArray<UInt32>()
+    private var lengths = ChunkedArray<UInt8>()
+    private var owners = ChunkedArray<Int32>()
 
     /// The anchor hash of the tokens starting at `start`, or nil when fewer tokens remain.
     static func anchor(_ key: MatchingKey, from start: Int) -> UInt64? {
@@ -44,13 +46,14 @@ struct HeadIndex {
     }
 
     /// Bytes held.
-    var memoryBytes: Int { anchors.memoryBytes + arena.capacity + ends.capacity * 4 + owners.capacity * 4 }
+    var memoryBytes: Int { anchors.memoryBytes + arena.memoryBytes + starts.memoryBytes + lengths.memoryBytes + owners.memoryBytes }
 
     /// Remembers the heads of a document, under `owner`.
     mutating func insert(owner: Int32, key: MatchingKey) {
         for head in Self.heads(of: key) {
-            arena.append(contentsOf: head.bytes)
-            ends.append(UInt32(arena.count) | (head.complete ? Self.completeFlag : 0))
+            let start = head.bytes.withUnsafeBufferPointer { arena.appendContiguous($0) }
+            starts.append(UInt32(start) | (head.complete ? Self.completeFlag : 0))
+            lengths.append(UInt8(head.bytes.count))
             owners.append(owner)
             anchors.insert(key: UInt32(truncatingIfNeeded: head.anchor), handle: Int32(owners.count - 1))
         }
@@ -61,11 +64,11 @@ struct HeadIndex {
         var result: [Int32] = []
         anchors.forEach(key: UInt32(truncatingIfNeeded: pattern.anchor)) { index in
             let entry = Int(index)
-            let start = entry == 0 ? 0 : Int(ends[entry - 1] & ~Self.completeFlag)
-            let end = Int(ends[entry] & ~Self.completeFlag)
-            if pattern.matches(head: arena[start..<end], complete: ends[entry] & Self.completeFlag != 0) {
-                result.append(owners[entry])
+            let start = starts[entry]
+            let matched = arena.withContiguous(from: Int(start & ~Self.completeFlag), count: Int(lengths[entry])) { head in
+                pattern.matches(head: head, complete: start & Self.completeFlag != 0)
             }
+            if matched { result.append(owners[entry]) }
         }
         return result
     }

@@ -19,7 +19,7 @@ public struct TeaserPattern: Sendable {
     }
 
     /// True when `head` begins with this pattern; a head cut short is accepted if all it holds matches.
-    func matches(head: ArraySlice<UInt8>, complete headIsComplete: Bool) -> Bool {
+    func matches(head: some Collection<UInt8>, complete headIsComplete: Bool) -> Bool {
         let full = complete + last
         if head.count < full.count {
             return !headIsComplete && head.elementsEqual(full.prefix(head.count))
