@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Winnow
+import WinnowLab
 
 /// JSON Lines in and out: fields kept verbatim and in order, ids made when missing, errors located.
 @Suite struct JSONLTests {
@@ -9,6 +10,21 @@ import Testing
         let path = try TestSupport.file("in.jsonl", line + "\n")
         let result = try TestSupport.run(PipelineSpec(name: "t", stages: [], format: .jsonl), [path])
         #expect(result.output == #"{"id":"r1","text":"café \"quoted\"","url":"https:\/\/example.org\/a","meta":{"tags":["a","b"],"n":1.50e3,"x":null},"score":-0.5}"# + "\n")
+    }
+
+    @Test func stringsAreReadInRunsBetweenQuotesBackslashesAndControls() throws {
+        var generator = SeededGenerator(seed: 81)
+        let alphabet: [UInt8] = [0x22, 0x5C, 0x00, 0x1F, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xC3, 0xA9, 0xFF, 0x61]
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let start = bytes.isEmpty ? 0 : Int(generator.next() % UInt64(bytes.count))
+            let isSpecial: (UInt8) -> Bool = { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }
+            let expected = bytes[start...].firstIndex(where: isSpecial) ?? bytes.count
+            bytes.withUnsafeBufferPointer { #expect(JSONScanner($0).nextSpecial(from: start) == expected) }
+        }
+        #expect(try JSONScanner.decodeString(#""plain, then \n escapes \u00e9 and \" quotes""#) == "plain, then \n escapes é and \" quotes")
+        #expect(throws: JSONScanner.SyntaxError.self) { try JSONScanner.decodeString("\"tab\tinside\"") }
+        #expect(throws: JSONScanner.SyntaxError.self) { try JSONScanner.decodeString(#""never closed \""#) }
     }
 
     @Test func missingIdBecomesStemAndLine() throws {

@@ -191,20 +191,55 @@ struct JSONScanner {
     mutating func skipString() throws {
         let start = index
         index += 1
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
+        while true {
+            index = nextSpecial(from: index)
+            guard index < bytes.count else { break }
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
                 index += 1
                 return
-            }
-            if byte == UInt8(ascii: "\\") {
+            case UInt8(ascii: "\\"):
                 index += 2
-                continue
+            default:
+                throw error("unescaped control character in a string")
             }
-            if byte < 0x20 { throw error("unescaped control character in a string") }
-            index += 1
         }
         throw error("unterminated string", at: start)
+    }
+
+    /// Where the next `"`, `\` or control byte stands from `start`, found eight bytes at a time;
+    /// `bytes.count` when there is none. Strings are read in runs between these bytes.
+    @inline(__always)
+    func nextSpecial(from start: Int) -> Int {
+        var position = start
+        if let base = bytes.baseAddress {
+            while position + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let found = Self.specialBytes(word)
+                if found != 0 { return position + found.trailingZeroBitCount >> 3 }
+                position += 8
+            }
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return position }
+            position += 1
+        }
+        return position
+    }
+
+    /// The high bit of each byte of `word` that is `"`, `\` or below 0x20; exact for the lowest such
+    /// byte, which is all a caller reads (a borrow can only mark bytes above a true one).
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let zeroQuote = (quotes &- ones) & ~quotes
+        let zeroBackslash = (backslashes &- ones) & ~backslashes
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control) & highs
     }
 
     /// Scans and decodes a string literal at the current position.
@@ -212,24 +247,19 @@ struct JSONScanner {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string") }
         let start = index
-        index += 1
-        let contentStart = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
-                index += 1
-                return decodeUTF8(content)
-            }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+        let contentStart = index + 1
+        index = nextSpecial(from: contentStart)
+        guard index < bytes.count else { throw error("unterminated string", at: start) }
+        if bytes[index] == UInt8(ascii: "\"") {
+            let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
             index += 1
+            return decodeUTF8(content)
         }
-        index = contentStart
         var scalars = [UInt8]()
-        scalars.reserveCapacity(bytes.count - index)
+        scalars.reserveCapacity(min(bytes.count - contentStart, 1 << 16))
+        scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]))
         while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
+            switch bytes[index] {
             case UInt8(ascii: "\""):
                 index += 1
                 return decodeUTF8Array(scalars)
@@ -252,16 +282,11 @@ struct JSONScanner {
                     throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'", at: index - 2)
                 }
             default:
-                if byte < 0x20 { throw error("unescaped control character in a string") }
-                var end = index + 1
-                while end < bytes.count {
-                    let next = bytes[end]
-                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
-                    end += 1
-                }
-                scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                index = end
+                throw error("unescaped control character in a string")
             }
+            let end = nextSpecial(from: index)
+            scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            index = end
         }
         throw error("unterminated string", at: start)
     }
