@@ -207,40 +207,9 @@ struct JSONScanner {
         throw error("unterminated string", at: start)
     }
 
-    /// Where the next `"`, `\` or control byte stands from `start`, found eight bytes at a time;
-    /// `bytes.count` when there is none. Strings are read in runs between these bytes.
+    /// Where the next `"`, `\` or control byte stands from `start`; `bytes.count` when there is none.
     @inline(__always)
-    func nextSpecial(from start: Int) -> Int {
-        var position = start
-        if let base = bytes.baseAddress {
-            while position + 8 <= bytes.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-                let found = Self.specialBytes(word)
-                if found != 0 { return position + found.trailingZeroBitCount >> 3 }
-                position += 8
-            }
-        }
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return position }
-            position += 1
-        }
-        return position
-    }
-
-    /// The high bit of each byte of `word` that is `"`, `\` or below 0x20; exact for the lowest such
-    /// byte, which is all a caller reads (a borrow can only mark bytes above a true one).
-    @inline(__always)
-    static func specialBytes(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let zeroQuote = (quotes &- ones) & ~quotes
-        let zeroBackslash = (backslashes &- ones) & ~backslashes
-        let control = (word &- ones &* 0x20) & ~word
-        return (zeroQuote | zeroBackslash | control) & highs
-    }
+    func nextSpecial(from start: Int) -> Int { JSONSpecialBytes.next(in: bytes, from: start) }
 
     /// Scans and decodes a string literal at the current position.
     mutating func scanString() throws -> String {
