@@ -48,9 +48,9 @@ struct HeadIndex {
     /// Bytes held.
     var memoryBytes: Int { anchors.memoryBytes + arena.memoryBytes + starts.memoryBytes + lengths.memoryBytes + owners.memoryBytes }
 
-    /// Remembers the heads of a document, under `owner`.
-    mutating func insert(owner: Int32, key: MatchingKey) {
-        for head in Self.heads(of: key) {
+    /// Remembers the heads of a document (`heads(of:)` of its key), under `owner`.
+    mutating func insert(owner: Int32, heads: [(anchor: UInt64, bytes: ArraySlice<UInt8>, complete: Bool)]) {
+        for head in heads {
             let start = head.bytes.withUnsafeBufferPointer { arena.appendContiguous($0) }
             starts.append(UInt32(start) | (head.complete ? Self.completeFlag : 0))
             lengths.append(UInt8(head.bytes.count))

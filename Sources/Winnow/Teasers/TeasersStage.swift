@@ -109,13 +109,14 @@ public final class TeasersStage: Stage {
             resolve(document, pattern, context: context)
             return
         }
-        var article = document
-        if let attachments = lateAttachments.removeValue(forKey: article.id) {
-            article.annotations.teasers += attachments
+        var article: Document? = consume document
+        let id = article!.id
+        if let attachments = lateAttachments.removeValue(forKey: id) {
+            article!.annotations.teasers += attachments
         }
-        let key = article.matchingKey()
-        index(key, of: article.id, article: &article, context: context)
-        context.emit(article)
+        let key = article!.matchingKey()
+        index(key, of: id, article: &article, context: context)
+        context.emit(article.take()!)
     }
 
     /// A near copy dropped upstream still shows what its article's heads look like: index them under
@@ -145,8 +146,10 @@ public final class TeasersStage: Stage {
     /// `article` is the document when it is in hand.
     private func index(_ key: MatchingKey, of id: DocumentID, article: inout Document?, context: StageContext) {
         let handle = ids.append(id)
-        heads.insert(owner: handle, key: key)
-        for head in HeadIndex.heads(of: key) {
+        let found = HeadIndex.heads(of: key)
+        heads.insert(owner: handle, heads: found)
+        guard !waiting.isEmpty else { return }
+        for head in found {
             guard let slots = waiting[head.anchor] else { continue }
             var remaining: [Int] = []
             for slot in slots {
@@ -160,12 +163,6 @@ public final class TeasersStage: Stage {
             }
             waiting[head.anchor] = remaining.isEmpty ? nil : remaining
         }
-    }
-
-    private func index(_ key: MatchingKey, of id: DocumentID, article: inout Document, context: StageContext) {
-        var inHand: Document? = article
-        index(key, of: id, article: &inHand, context: context)
-        article = inHand!
     }
 
     private func resolve(_ teaser: Document, _ pattern: TeaserPattern, context: StageContext) {
