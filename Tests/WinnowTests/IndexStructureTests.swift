@@ -87,8 +87,8 @@ import WinnowLab
             chunked.withContiguous(from: start, count: values.count) { #expect(Array($0) == values) }
             for (offset, value) in values.enumerated() { #expect(copy[start + offset] == value) }
         }
-        chunked[reference.count - 1] = 7
-        #expect(chunked[reference.count - 1] == 7 && copy[reference.count - 1] == reference.last)
+        chunked.append(7)
+        #expect(chunked.count == reference.count + 1 && chunked[reference.count] == 7 && copy.count == reference.count)
         #expect(chunked.memoryBytes == (reference.count + perChunk - 1) / perChunk * 65_536)
     }
 }

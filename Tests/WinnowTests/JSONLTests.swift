@@ -27,6 +27,16 @@ import WinnowLab
         #expect(throws: JSONScanner.SyntaxError.self) { try JSONScanner.decodeString(#""never closed \""#) }
     }
 
+    @Test func writtenStringsEscapeWhatJSONForbidsAndNothingElse() throws {
+        var buffer = ByteBuffer()
+        buffer.appendJSONString("say \"hi\"\\ now\n\ttab\r\u{01}\u{1F} é ✓ / end")
+        #expect(String(decoding: buffer.bytes, as: UTF8.self) == #""say \"hi\"\\ now\n\ttab\r\u0001\u001f é ✓ / end""#)
+        let text = (0..<300).map { String(UnicodeScalar(UInt8($0 % 128))) }.joined()
+        var round = ByteBuffer()
+        round.appendJSONString(text)
+        #expect(try JSONScanner.decodeString(String(decoding: round.bytes, as: UTF8.self)) == text)
+    }
+
     @Test func missingIdBecomesStemAndLine() throws {
         let path = try TestSupport.file("feed.jsonl", "\n{\"text\":\"first\"}\n\n{\"text\":\"second\",\"id\":7}\n")
         let documents = try TestSupport.read(path)

@@ -34,19 +34,10 @@ struct ChunkedArray<Element: BitwiseCopyable> {
     /// Bytes held, for memory reports.
     var memoryBytes: Int { (chunks.count << Self.chunkShift) * MemoryLayout<Element>.stride }
 
-    var isEmpty: Bool { count == 0 }
-
     @inline(__always)
     subscript(index: Int) -> Element {
-        get {
-            assert(index >= 0 && index < count, "chunked array index out of range")
-            return chunks[index >> Self.chunkShift][index & Self.chunkMask]
-        }
-        set {
-            assert(index >= 0 && index < count, "chunked array index out of range")
-            makeUnique()
-            chunks[index >> Self.chunkShift][index & Self.chunkMask] = newValue
-        }
+        assert(index >= 0 && index < count, "chunked array index out of range")
+        return chunks[index >> Self.chunkShift][index & Self.chunkMask]
     }
 
     @inline(__always)
