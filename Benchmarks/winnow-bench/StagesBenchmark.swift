@@ -37,17 +37,21 @@ struct StagesBenchmark: ParsableCommand {
         }
         print("\(raw.count) documents, \(bytes / 1_000_000) MB of text; jemalloc \(String(cString: winnow_jemalloc_version())), as the winnow command")
         print("normalize (text + key)   \(Measure.megabytesPerSecond(bytes: bytes, seconds: normalizeSeconds))")
-        let single: [(String, () -> any Stage)] = [
-            ("exact-dedup", { ExactDedupStage() }), ("near-dedup", { NearDedupStage() }), ("fragments", { FragmentsStage() }),
-            ("line-dedup", { LineDedupStage() }), ("teasers", { TeasersStage() }),
+        // Each stage with what its preparation is and what the rest of its run is (its decisions, with
+        // the pipeline's share), for the line that times them apart: the rest is the whole less the preparation.
+        let single: [(name: String, make: () -> any Stage, preparation: String, rest: String)] = [
+            ("exact-dedup", { ExactDedupStage() }, "hashing", "lookups"),
+            ("near-dedup", { NearDedupStage() }, "shingles and signatures", "LSH and verification"),
+            ("fragments", { FragmentsStage() }, "sentence hashes", "fragment index"),
+            ("line-dedup", { LineDedupStage() }, "paragraph hashes", "tallies and edits"),
+            ("teasers", { TeasersStage() }, "teaser test", "head index"),
         ]
-        for (name, make) in single where !togetherOnly {
-            let seconds = try Measure.best(rounds: 1) { try run([make()], normalized, threads: 1) }
-            let preparing = preparationSeconds(make(), normalized)
-            let (first, rest) = Self.parts[name] ?? ("preparation", "decisions")
-            print("\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))"
-                  + "  (\(first) \(Measure.megabytesPerSecond(bytes: bytes, seconds: preparing)), "
-                  + "then \(rest) \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds - preparing)))")
+        for stage in single where !togetherOnly {
+            let seconds = try Measure.best(rounds: 1) { try run([stage.make()], normalized, threads: 1) }
+            let preparing = preparationSeconds(stage.make(), normalized)
+            print("\(stage.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds))"
+                  + "  (\(stage.preparation) \(Measure.megabytesPerSecond(bytes: bytes, seconds: preparing)), "
+                  + "then \(stage.rest) \(Measure.megabytesPerSecond(bytes: bytes, seconds: seconds - preparing)))")
         }
         let four = { [ExactDedupStage(), NearDedupStage(), FragmentsStage(), LineDedupStage()] as [any Stage] }
         let news = { try BuiltinPipelines.named("news")!.makeStages() }
@@ -69,14 +73,6 @@ struct StagesBenchmark: ParsableCommand {
                   + String(format: "  (%.2f s, CPU %.2f s)", newsBest[slot].seconds, newsBest[slot].cpu))
         }
     }
-
-    /// What a stage's preparation and the rest of its run (its decisions, with the pipeline's share)
-    /// are, for the lines that time them apart: the rest is the whole less the preparation.
-    static let parts = [
-        "exact-dedup": ("hashing", "lookups"), "near-dedup": ("shingles and signatures", "LSH and verification"),
-        "fragments": ("sentence hashes", "fragment index"), "line-dedup": ("paragraph hashes", "tallies and edits"),
-        "teasers": ("teaser test", "head index"),
-    ]
 
     /// Seconds a stage's preparation takes over every document on one thread, without the pipeline.
     func preparationSeconds<S: Stage>(_ stage: S, _ documents: [Document]) -> Double {

@@ -24,6 +24,9 @@ struct HeadIndex {
     private var lengths = ChunkedArray<UInt8>()
     private var owners = ChunkedArray<Int32>()
 
+    /// A paragraph's head: its anchor hash, its first key bytes, and whether they reach the key's end.
+    typealias Head = (anchor: UInt64, bytes: ArraySlice<UInt8>, complete: Bool)
+
     /// The anchor hash of the tokens starting at `start`, or nil when fewer tokens remain.
     static func anchor(_ key: MatchingKey, from start: Int) -> UInt64? {
         guard start + anchorTokens <= key.count else { return nil }
@@ -33,8 +36,8 @@ struct HeadIndex {
     }
 
     /// The heads of `key`: one per paragraph start, as (anchor, bytes, complete).
-    static func heads(of key: MatchingKey) -> [(anchor: UInt64, bytes: ArraySlice<UInt8>, complete: Bool)] {
-        var result: [(UInt64, ArraySlice<UInt8>, Bool)] = []
+    static func heads(of key: MatchingKey) -> [Head] {
+        var result: [Head] = []
         for paragraph in key.paragraphStarts.indices.prefix(paragraphsPerDocument) {
             let start = Int(key.paragraphStarts[paragraph])
             guard let anchor = anchor(key, from: start) else { continue }
@@ -49,7 +52,7 @@ struct HeadIndex {
     var memoryBytes: Int { anchors.memoryBytes + arena.memoryBytes + starts.memoryBytes + lengths.memoryBytes + owners.memoryBytes }
 
     /// Remembers the heads of a document (`heads(of:)` of its key), under `owner`.
-    mutating func insert(owner: Int32, heads: [(anchor: UInt64, bytes: ArraySlice<UInt8>, complete: Bool)]) {
+    mutating func insert(owner: Int32, heads: [Head]) {
         for head in heads {
             let start = head.bytes.withUnsafeBufferPointer { arena.appendContiguous($0) }
             starts.append(UInt32(start) | (head.complete ? Self.completeFlag : 0))
