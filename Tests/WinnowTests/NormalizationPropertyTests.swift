@@ -99,3 +99,66 @@ import WinnowLab
         }
     }
 }
+
+/// The key of plain ASCII text against a plain reference tokeniser: the fast paths over ASCII must
+/// give the same tokens, hashes, paragraphs and sentences as the rules say.
+@Suite struct ASCIIKeyReferenceTests {
+    static let words = ["a", "I", "to", "The", "news", "Minister", "x9", "2025", "quickly", "Governments",
+                        "unconstitutional", "Internationalisation", "ABCDEFGH", "abcdefg", "don't", "it's", "O'Neil"]
+    static let gaps = [" ", " ", " ", ", ", ". ", "! ", "? ", "\n", "\n\n", " - ", "\t", "  ", "'", " '", "' ", ".", "\r\n",
+                       ": ", "(", ") ", "\"", ".\"", "...", "/", "'s "]
+
+    /// What the key of ASCII text without `&` holds, computed the slow, obvious way.
+    static func reference(_ text: [UInt8]) -> (tokens: [String], hashes: [UInt64], paragraphs: [Int32], sources: [Int32], sentences: [Int32]) {
+        func isWord(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        var tokens: [String] = [], paragraphs: [Int32] = [], sources: [Int32] = [], sentences: [Int32] = []
+        var current: [UInt8]? = nil
+        var newParagraph = true, newSentence = true, sawTerminal = false
+        func close() {
+            if let token = current { tokens.append(String(decoding: token, as: UTF8.self)) }
+            current = nil
+        }
+        for (index, byte) in text.enumerated() {
+            if isWord(byte) {
+                if current == nil {
+                    if newParagraph { paragraphs.append(Int32(tokens.count)); sources.append(Int32(index)) }
+                    if newParagraph || newSentence { sentences.append(Int32(tokens.count)) }
+                    newParagraph = false; newSentence = false; sawTerminal = false
+                    current = []
+                }
+                current!.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+                continue
+            }
+            if byte == UInt8(ascii: "'"), current != nil, index + 1 < text.count, isWord(text[index + 1]) { continue }
+            close()
+            switch byte {
+            case 0x20, 0x09: if sawTerminal { newSentence = true }
+            case 0x0A, 0x0D: newParagraph = true
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): sawTerminal = true
+            default: break
+            }
+        }
+        close()
+        return (tokens, tokens.map { StableHash.hash64($0) }, paragraphs, sources, sentences)
+    }
+
+    @Test func asciiKeysMatchTheReference() {
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<1500 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 60) {
+                text += Self.words[Int(generator.next() % UInt64(Self.words.count))]
+                text += Self.gaps[Int(generator.next() % UInt64(Self.gaps.count))]
+            }
+            if generator.next() % 2 == 0, let last = text.last, !last.isLetter { text.removeLast() }
+            let key = MatchingKey(text: text)
+            let expected = Self.reference(Array(text.utf8))
+            #expect((0..<key.count).map(key.token) == expected.tokens, "\(text.debugDescription)")
+            #expect(key.string == expected.tokens.joined(separator: " "))
+            #expect(key.tokenHashes == expected.hashes, "\(text.debugDescription)")
+            #expect(key.paragraphStarts == expected.paragraphs, "\(text.debugDescription)")
+            #expect(key.paragraphSources == expected.sources, "\(text.debugDescription)")
+            #expect(key.sentenceStarts == expected.sentences, "\(text.debugDescription)")
+        }
+    }
+}
