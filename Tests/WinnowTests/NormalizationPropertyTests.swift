@@ -43,6 +43,24 @@ import WinnowLab
         }
     }
 
+    @Test func whatTheCleanCheckPassesCleaningLeavesAlone() {
+        var generator = SeededGenerator(seed: 5)
+        var passed = 0
+        for round in 0..<3000 {
+            let raw = Self.sentence(&generator) + Self.noisy(&generator) + Self.sentence(&generator)
+            let text = round % 3 == 0 ? raw : Self.normalize(raw)
+            var copy = text
+            copy.withUTF8 { bytes in
+                guard TextCleaner.isClean(bytes, options: TextCleaner.Options()) else { return }
+                passed += 1
+                let cleaned = TextCleaner().clean(dirty: bytes)
+                #expect(cleaned.text == text, "\(text.debugDescription)")
+                #expect(cleaned.changes == TextCleaner.Changes(), "\(text.debugDescription)")
+            }
+        }
+        #expect(passed > 400)
+    }
+
     /// The variants that must not change the key.
     static let variants: [(String, @Sendable (String, inout SeededGenerator) -> String)] = [
         ("whitespace", { text, generator in

@@ -66,8 +66,8 @@ public struct TextCleaner: Sendable {
         return clean(dirty: input)
     }
 
-    /// Cleans bytes known to need it.
-    private func clean(dirty input: UnsafeBufferPointer<UInt8>) -> (text: String, changes: Changes) {
+    /// Cleans bytes known to need it (or, in tests, bytes `isClean` passed, which it must leave alone).
+    func clean(dirty input: UnsafeBufferPointer<UInt8>) -> (text: String, changes: Changes) {
         var state = CleanState(capacity: input.count, options: options)
         let count = input.count
         var index = 0
