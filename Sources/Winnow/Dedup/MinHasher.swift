@@ -39,12 +39,9 @@ public struct MinHasher: Sendable {
             shingles { shingle in
                 let mixed = StableHash.mix(shingle, seed: seed)
                 let bin = Int(((mixed >> 32) &* width) >> 32)
-                let value = UInt32(truncatingIfNeeded: mixed)
-                if value <= bins[bin] {
-                    bins[bin] = value
-                    filled[bin] = true
-                }
-                seen += 1
+                bins[bin] = min(bins[bin], UInt32(truncatingIfNeeded: mixed))
+                filled[bin] = true
+                seen &+= 1
             }
             guard seen > 0 else { return 0 }
             for bin in 0..<count where !filled[bin] {

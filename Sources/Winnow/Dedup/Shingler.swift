@@ -42,10 +42,18 @@ public struct Shingler: Sendable {
         guard !tokens.isEmpty else { return }
         key.tokenHashes.withUnsafeBufferPointer { hashes in
             let width = min(size, tokens.count)
-            for start in tokens.lowerBound...(tokens.upperBound - width) {
+            var start = tokens.lowerBound
+            let last = tokens.upperBound - width
+            while start <= last {
                 var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-                for offset in 0..<width { hash = StableHash.combine(hash, hashes[start + offset]) }
+                var position = start
+                let end = start &+ width
+                while position < end {
+                    hash = StableHash.combine(hash, hashes[position])
+                    position &+= 1
+                }
                 body(hash)
+                start &+= 1
             }
         }
     }
