@@ -19,9 +19,16 @@ enum TestSupport {
         try String(contentsOf: root.appendingPathComponent("Samples/\(name)"), encoding: .utf8)
     }
 
+    /// The folder holding every temporary folder of this test process; removed when the process exits.
+    private static let scratch: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-tests-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: TestSupport.scratch) }
+        return url
+    }()
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-tests-\(UUID().uuidString)")
+        let url = scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
