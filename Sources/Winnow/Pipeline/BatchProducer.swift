@@ -92,13 +92,12 @@ final class BatchProducer: @unchecked Sendable {
         var documents: [Document] = []
         var rejected: [Document] = []
         var bytes = 0
-        while documents.count + rejected.count < options.batchSize && bytes < options.batchBytes, let read = try source.next() {
-            var document = read
+        while documents.count + rejected.count < options.batchSize && bytes < options.batchBytes, var document = try source.next() {
             document.ordinal = ordinal
             ordinal += 1
             makeUnique(&document)
             bytes += document.text.utf8.count
-            if document.invalidReason != nil { rejected.append(document) } else { documents.append(document) }
+            if document.invalidReason != nil { rejected.append(consume document) } else { documents.append(consume document) }
         }
         guard !documents.isEmpty || !rejected.isEmpty else { return nil }
         let prepared = documents.isEmpty ? nil : first?.prepare(&documents, threads: threads)

@@ -81,8 +81,8 @@ final class OutputSide {
         waiting.removeAll()
     }
 
-    private func write(_ documents: [Document]) throws {
-        for document in documents {
+    private func write(_ documents: consuming [Document]) throws {
+        try (consume documents).drain(leaving: .vacant) { document in
             ledger.leave(document, as: "was written")
             documentsOut += 1
             try sink.write(document)

@@ -156,11 +156,11 @@ final class PipelineRun {
     }
 
     /// Hands a batch to the writing segment: on its thread through the queue, or here and now.
-    private func deliver(_ handoff: Segment.Handoff, to writer: Segment, queue: HandoffQueue<Segment.Handoff?>?) throws {
+    private func deliver(_ handoff: consuming Segment.Handoff, to writer: Segment, queue: HandoffQueue<Segment.Handoff?>?) throws {
         if let queue {
-            try queue.put(handoff)
+            try queue.put(consume handoff)
         } else {
-            try output.accept(try writer.receive(handoff))
+            try output.accept(try writer.receive(consume handoff))
         }
     }
 

@@ -93,19 +93,20 @@ final class Segment {
         return handoff
     }
 
-    func recordDrop(_ document: Document, _ decision: Decision, from position: Int) {
+    func recordDrop(_ document: consuming Document, _ decision: Decision, from position: Int) {
         dropped.add(decision.reason)
+        if decision.of != nil {
+            for later in stages where later > position {
+                allStages[later].absorbed(document, by: decision, context: contexts[later - stages.lowerBound])
+            }
+            if output == nil && stages.upperBound < allStages.count { outgoing.absorbed.append((copy document, decision)) }
+        }
         if let output {
             output.dropped(document, decision)
         } else {
             outgoing.dropped.append(document)
             outgoing.decisions.append(decision)
         }
-        guard decision.of != nil else { return }
-        for later in stages where later > position {
-            allStages[later].absorbed(document, by: decision, context: contexts[later - stages.lowerBound])
-        }
-        if output == nil && stages.upperBound < allStages.count { outgoing.absorbed.append((document, decision)) }
     }
 
     /// Drops a record its reader could not read, before any stage, with decision `invalid-input`.

@@ -20,10 +20,11 @@ public final class StageContext {
     }
 
     /// Removes `document` from the corpus, recording why and which kept document absorbs it.
-    public func drop(_ document: Document, reason: String, of container: DocumentID? = nil, score: Double? = nil,
+    public func drop(_ document: consuming Document, reason: String, of container: DocumentID? = nil, score: Double? = nil,
                      detail: String? = nil) {
-        segment.recordDrop(document, Decision(id: document.id, action: .drop, reason: reason, of: container, score: score,
-                                              stage: stageName, source: document.source, detail: detail), from: position)
+        let decision = Decision(id: document.id, action: .drop, reason: reason, of: container, score: score,
+                                stage: stageName, source: document.source, detail: detail)
+        segment.recordDrop(document, decision, from: position)
     }
 
     /// Records a change to a document the stage keeps (`edit` or `repair`); the stage still emits it.

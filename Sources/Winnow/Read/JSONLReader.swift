@@ -7,7 +7,8 @@ final class JSONLReader: RecordReader {
     private let source: ByteSource
     private let parser: JSONRecordParser
     private let threads: Int
-    private var parsed: [Result<Document, Error>] = []
+    /// The batch's records, parsed, each with the characters repaired in it.
+    private var parsed: [(record: Result<Document, Error>, repaired: Int)] = []
     private var position = 0
     private var done = false
     private var broken = false
@@ -42,8 +43,13 @@ final class JSONLReader: RecordReader {
             }
             if parsed.isEmpty { return nil }
         }
-        defer { position += 1 }
-        return try parsed[position].get()
+        var result: Result<Document, Error> = .success(.vacant)
+        swap(&result, &parsed[position].record)
+        position += 1
+        switch consume result {
+        case .success(let document): return document
+        case .failure(let error): throw error
+        }
     }
 
     /// Reads the next batch of non-blank lines and parses them in parallel.
@@ -71,7 +77,7 @@ final class JSONLReader: RecordReader {
         }
         let repaired = results.reduce(0) { $0 + $1.1 }
         if repaired > 0 { repairs.add("read.repaired-characters", repaired) }
-        parsed = results.map(\.0)
+        parsed = results
         position = 0
     }
 }

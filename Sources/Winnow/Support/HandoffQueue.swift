@@ -13,12 +13,12 @@ final class HandoffQueue<Element>: @unchecked Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    func put(_ item: Element) throws {
+    func put(_ item: consuming Element) throws {
         condition.lock()
         defer { condition.unlock() }
         while items.count >= capacity && failure == nil { condition.wait() }
         if let failure { throw failure }
-        items.append(item)
+        items.append(consume item)
         condition.broadcast()
     }
 
