@@ -141,3 +141,45 @@ import WinnowLab
         #expect(sink.decisions.allSatisfy { $0.of?.rawValue == kept })
     }
 }
+
+/// The detector against the rule it implements, written plainly over characters, on generated endings.
+@Suite struct TeaserDetectorReferenceTests {
+    /// The rule: trim blanks; a read-more tail (any case) may follow the ellipsis; the ellipsis must
+    /// have text before it.
+    static func reference(_ text: String, tails: [String]) -> TeaserDetector.Detection? {
+        let sortedTails = tails.map { $0.lowercased() }.filter { $0.count <= TeaserDetector.longestTail }.sorted { $0.count > $1.count }
+        func marker(_ text: Substring) -> String? { TeaserDetector.markers.first { text.hasSuffix($0) } }
+        var rest = Substring(text).trimmingBlanks()
+        var tail: String?
+        let ending = rest.suffix(TeaserDetector.longestTail).lowercased()
+        if let found = sortedTails.first(where: { ending.hasSuffix($0) }) {
+            let candidate = rest.dropLast(found.count).trimmingBlanks()
+            if marker(candidate) != nil {
+                tail = String(rest.suffix(found.count))
+                rest = candidate
+            }
+        }
+        guard let found = marker(rest) else { return nil }
+        let body = rest.dropLast(found.count).trimmingBlanks()
+        guard !body.isEmpty else { return nil }
+        return TeaserDetector.Detection(body: body, marker: found, tail: tail)
+    }
+
+    @Test func detectionsMatchTheRule() {
+        let bodies = ["The minister said", "Die Regierung hat", "Правительство заявило", "東京で", "Café au lait", "x", "", "  ", "AT&T said"]
+        let ends = TeaserDetector.markers + ["", ".", "!", "&amp;", "…”", "’…"]
+        let blanks = ["", " ", "  ", "\t", "\u{A0}", " \u{A0} "]
+        let tails = TeaserDetector.defaultTails + ["READ MORE", "Read More »", "ПОДРОБНЕЕ", "Weiterlesen", "more.", "Mehr", ""]
+        var generator = SeededGenerator(seed: 21)
+        var detected = 0
+        for _ in 0..<4000 {
+            func pick(_ list: [String]) -> String { list[Int(generator.next() % UInt64(list.count))] }
+            let text = pick(blanks) + pick(bodies) + pick(blanks) + pick(ends) + pick(blanks) + pick(tails) + pick(blanks)
+            let found = TeaserDetector.standard.detect(text)
+            let expected = Self.reference(text, tails: TeaserDetector.defaultTails)
+            #expect(found == expected, "\(text.debugDescription)")
+            if found != nil { detected += 1 }
+        }
+        #expect(detected > 1000)
+    }
+}

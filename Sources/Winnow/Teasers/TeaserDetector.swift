@@ -39,30 +39,55 @@ public struct TeaserDetector: Sendable {
     public static let standard = TeaserDetector()
 
     /// The read-more tails this detector accepts.
-    public var tails: [String]
+    public var tails: [String] { tailBytes.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The tails, lower-cased, in UTF-8, longest first.
+    private let tailBytes: [[UInt8]]
+    /// True when a tail ends with the byte an ellipsis marker ends with; otherwise a text that ends
+    /// with a marker cannot end with a tail, and tails need not be looked for.
+    private let tailsMayEndLikeMarkers: Bool
 
     /// A detector with the given read-more tails.
     public init(tails: [String] = TeaserDetector.defaultTails) {
-        self.tails = tails.map { $0.lowercased() }.filter { $0.count <= Self.longestTail }.sorted { $0.count > $1.count }
+        tailBytes = tails.map { $0.lowercased() }.filter { $0.count <= Self.longestTail }.sorted { $0.count > $1.count }
+            .map { Array($0.utf8) }
+        let markerEnds = Set(Self.markers.compactMap(\.utf8.last))
+        tailsMayEndLikeMarkers = tailBytes.contains { $0.last.map(markerEnds.contains) ?? false }
     }
 
     /// The detection for `text`, or nil when it does not end like a teaser.
+    ///
+    /// Tails and markers are compared as UTF-8 bytes (none of them starts with a combining mark, so a
+    /// byte suffix is a character suffix); an ending that is not all ASCII is lower-cased in full.
     public func detect(_ text: some StringProtocol) -> Detection? {
         guard Self.mayEndWithMarker(text) else { return nil }
         var rest = Substring(text).trimmingBlanks()
         var tail: String?
-        let ending = rest.suffix(Self.longestTail).lowercased()
-        if let found = tails.first(where: { ending.hasSuffix($0) }) {
-            let candidate = rest.dropLast(found.count).trimmingBlanks()
+        if tailsMayEndLikeMarkers || Self.marker(at: rest) == nil, let beforeTail = withoutTail(rest) {
+            let candidate = beforeTail.trimmingBlanks()
             if Self.marker(at: candidate) != nil {
-                tail = String(rest.suffix(found.count))
+                tail = String(rest[beforeTail.endIndex...])
                 rest = candidate
             }
         }
         guard let marker = Self.marker(at: rest) else { return nil }
-        let body = rest.dropLast(marker.count).trimmingBlanks()
+        let body = Substring(rest.utf8.dropLast(marker.utf8.count)).trimmingBlanks()
         guard !body.isEmpty else { return nil }
         return Detection(body: body, marker: marker, tail: tail)
+    }
+
+    /// The text before the read-more tail `text` ends with, if it ends with one.
+    private func withoutTail(_ text: Substring) -> Substring? {
+        let window = Array(text.utf8.suffix(Self.longestTail * 4))
+        if window.allSatisfy({ $0 < 0x80 }) {
+            let lowered = window.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            guard let found = tailBytes.first(where: { lowered.count >= $0.count && lowered.suffix($0.count).elementsEqual($0) })
+            else { return nil }
+            return Substring(text.utf8.dropLast(found.count))
+        }
+        let ending = text.suffix(Self.longestTail).lowercased()
+        guard let found = tailBytes.first(where: { ending.hasSuffix(String(decoding: $0, as: UTF8.self)) }) else { return nil }
+        return text.dropLast(String(decoding: found, as: UTF8.self).count)
     }
 
     /// True when `document` is a teaser candidate: flagged by its reader, or short and ending like a
@@ -103,8 +128,13 @@ public struct TeaserDetector: Sendable {
         return false
     }
 
+    /// The ellipsis `text` ends with, if any.
     static func marker(at text: Substring) -> String? {
-        markers.first { text.hasSuffix($0) }
+        let utf8 = text.utf8
+        return markers.first { marker in
+            let bytes = marker.utf8
+            return utf8.count >= bytes.count && utf8.suffix(bytes.count).elementsEqual(bytes)
+        }
     }
 }
 
