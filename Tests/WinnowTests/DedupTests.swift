@@ -168,6 +168,19 @@ import WinnowLab
         #expect(errors.reduce(0, +) / Double(errors.count) < 0.035)
     }
 
+    /// The exact-dedup digest is the 64-bit stable hash under its two seeds, whatever the length.
+    @Test func digestsAreTwoStableHashes() {
+        var generator = SeededGenerator(seed: 3)
+        for length in 0..<70 {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            bytes.withUnsafeBytes { raw in
+                let digest = Digest128(raw)
+                #expect(digest.high == StableHash.hash64(raw, seed: Digest128.highSeed))
+                #expect(digest.low == StableHash.hash64(raw, seed: Digest128.lowSeed))
+            }
+        }
+    }
+
     /// Golden values: a change here changes every signature, so shards signed apart would no longer match.
     @Test func signaturesAreStableAcrossRunsAndMachines() {
         let key = MatchingKey(text: "The quick brown fox jumps over the lazy dog near the river bank today.")

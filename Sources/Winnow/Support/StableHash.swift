@@ -65,9 +65,34 @@ public struct Digest128: Hashable, Sendable {
     /// The second 64 bits.
     public var low: UInt64
 
-    /// The digest of `bytes`.
+    static let highSeed: UInt64 = 0x5749_4e4e_4f57_0001
+    static let lowSeed: UInt64 = 0x5749_4e4e_4f57_0002
+
+    /// The digest of `bytes`: `StableHash.hash64` under two seeds, computed in one pass whose two
+    /// chains of multiplies overlap.
     public init(_ bytes: UnsafeRawBufferPointer) {
-        high = StableHash.hash64(bytes, seed: 0x5749_4e4e_4f57_0001)
-        low = StableHash.hash64(bytes, seed: 0x5749_4e4e_4f57_0002)
+        var first = Self.highSeed ^ StableHash.prime0
+        var second = Self.lowSeed ^ StableHash.prime0
+        var offset = 0
+        let count = bytes.count
+        while offset + 8 <= count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            first = StableHash.mum(first ^ word, StableHash.prime1)
+            second = StableHash.mum(second ^ word, StableHash.prime1)
+            offset += 8
+        }
+        if offset < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < count {
+                tail |= UInt64(bytes[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            first = StableHash.mum(first ^ tail, StableHash.prime2)
+            second = StableHash.mum(second ^ tail, StableHash.prime2)
+        }
+        high = StableHash.mum(first ^ UInt64(count), StableHash.prime1 ^ Self.highSeed)
+        low = StableHash.mum(second ^ UInt64(count), StableHash.prime1 ^ Self.lowSeed)
     }
 }
