@@ -47,6 +47,29 @@ import WinnowLab
         multimap.forEach(key: 987_654_321_987) { _ in Issue.record("an absent key has no handle"); return true }
     }
 
+    @Test func packedMultimapGivesEveryHandleOfEveryKey() {
+        var generator = SeededGenerator(seed: 78)
+        var multimap = PackedMultimap(capacity: 4)
+        var reference: [UInt32: [Int32]] = [:]
+        for handle in 0..<Int32(30_000) {
+            let key = UInt32(truncatingIfNeeded: generator.next() % 9_000)
+            multimap.insert(key: key, handle: handle)
+            reference[key, default: []].append(handle)
+        }
+        let keys = (0..<40).map { _ in UInt32(truncatingIfNeeded: generator.next() % 10_000) }
+        var one: [Int32] = []
+        for key in keys {
+            var found: [Int32] = []
+            multimap.forEach(key: key) { found.append($0) }
+            #expect(found.sorted() == (reference[key] ?? []))
+            one += found
+        }
+        var all: [Int32] = []
+        multimap.forEach(keys: keys) { all.append($0) }
+        #expect(all == one)
+        #expect(!all.isEmpty)
+    }
+
     @Test func linesAreRemovedOnTheBytes() {
         let text = "first\r\n\n  \nsecond — é\nthird\n"
         let starts = ParagraphMap.lineStarts(of: text)

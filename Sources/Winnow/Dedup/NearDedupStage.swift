@@ -230,14 +230,12 @@ public final class NearDedupStage: Stage {
     private func bestCandidate(_ signed: Signed) -> (Int32, String, Double)? {
         var best: (Int32, String, Double)?
         var checked: [Int32] = []
-        for key in signed.bands {
-            bands.forEach(key: key) { handle in
-                guard checked.count < maximumCandidates, !checked.contains(handle) else { return }
-                checked.append(handle)
-                guard let verdict = verify(signed, against: handle) else { return }
-                if best == nil || verdict.1 > best!.2 || (verdict.1 == best!.2 && handle < best!.0) {
-                    best = (handle, verdict.0, verdict.1)
-                }
+        bands.forEach(keys: signed.bands) { handle in
+            guard checked.count < maximumCandidates, !checked.contains(handle) else { return }
+            checked.append(handle)
+            guard let verdict = verify(signed, against: handle) else { return }
+            if best == nil || verdict.1 > best!.2 || (verdict.1 == best!.2 && handle < best!.0) {
+                best = (handle, verdict.0, verdict.1)
             }
         }
         return best

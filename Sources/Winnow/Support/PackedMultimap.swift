@@ -42,6 +42,26 @@ struct PackedMultimap {
         }
     }
 
+    /// Calls `body` with every handle stored under each of `keys`, key after key: what `forEach(key:)`
+    /// gives for each in turn. The first slot of every key is read before any is walked, so the cache
+    /// misses of a signature's bands overlap instead of coming one after another.
+    func forEach(keys: [UInt32], _ body: (Int32) -> Void) {
+        slots.withUnsafeBufferPointer { slots in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: keys.count) { first in
+                for (index, key) in keys.enumerated() { first.initializeElement(at: index, to: slots[Self.home(key) & mask]) }
+                for (index, key) in keys.enumerated() {
+                    var position = Self.home(key) & mask
+                    var entry = first[index]
+                    while entry != 0 {
+                        if UInt32(entry >> 32) == key { body(Int32(UInt32(truncatingIfNeeded: entry) - 1)) }
+                        position = (position + 1) & mask
+                        entry = slots[position]
+                    }
+                }
+            }
+        }
+    }
+
     private mutating func grow() {
         let old = slots
         slots = [UInt64](repeating: 0, count: old.count * 2)
