@@ -76,12 +76,25 @@ struct StableHashMultimap {
         }
     }
 
+    /// Doubles the table. The entries are read in order, not through the old table, and each key's
+    /// newest entry (the one no later entry names as its previous) goes to the first free slot from
+    /// its home: keys in the table are distinct, so no entry has to be compared.
     private mutating func grow() {
-        let old = table
-        table = [UInt32](repeating: 0, count: old.count * 2)
-        mask = table.count - 1
-        for entry in old where entry != 0 {
-            table[slot(of: entries[Int(entry) - 1].key)] = entry
+        var superseded = [UInt64](repeating: 0, count: (entries.count + 63) / 64)
+        for index in 0..<entries.count {
+            let previous = Int(entries[index].previous)
+            if previous >= 0 { superseded[previous >> 6] |= 1 << UInt64(previous & 63) }
         }
+        var grown = [UInt32](repeating: 0, count: table.count * 2)
+        let grownMask = grown.count - 1
+        grown.withUnsafeMutableBufferPointer { grown in
+            for index in 0..<entries.count where superseded[index >> 6] & (1 << UInt64(index & 63)) == 0 {
+                var position = Int(truncatingIfNeeded: entries[index].key) & grownMask
+                while grown[position] != 0 { position = (position + 1) & grownMask }
+                grown[position] = UInt32(index + 1)
+            }
+        }
+        table = grown
+        mask = grownMask
     }
 }
