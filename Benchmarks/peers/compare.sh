@@ -38,7 +38,8 @@ read -r winnow_seconds winnow_memory < "$work/winnow-2.time"
 {
   echo "# Winnow and its peers on one labelled corpus"
   echo
-  echo "\`Benchmarks/peers/compare.sh $stories\`: $documents documents, $((size / 1000000)) MB, $(nproc) cores, $(date -u +%Y-%m-%d)."
+  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+  echo "\`Benchmarks/peers/compare.sh $stories\`: $documents documents, $((size / 1000000)) MB; $(nproc) cores ($cpu), $(date -u +%Y-%m-%d)."
   echo "Every method: lower-cased word 5-grams, 128 permutations, threshold 0.8; the median of three whole-process runs,"
   echo "the methods taking turns. winnow-N: the news pipeline on N threads; text-dedup on 2 processes; the others on one."
   echo "The last column: Winnow on 2 threads against the method, in speed and in peak memory (below 1: less)."
