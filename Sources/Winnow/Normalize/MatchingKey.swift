@@ -7,29 +7,49 @@
 /// token's bytes and stable hash, which token opens each paragraph and sentence, and where each
 /// paragraph starts in the text, so later stages never tokenise again.
 ///
+/// The key is immutable and shared, not copied: every stage that reads a document's key reads the
+/// same one, and handing it on costs one reference count.
+///
 /// ```swift
 /// MatchingKey(text: "Ｃafé’s “ﬁnal” — STRASSE").string   // "cafés final strasse"
 /// ```
-public struct MatchingKey: Sendable, Equatable {
+public final class MatchingKey: Sendable, Equatable {
     /// The tokens' UTF-8 bytes, separated by single spaces.
-    public private(set) var bytes: [UInt8] = []
+    public let bytes: [UInt8]
     /// The byte offset in `bytes` where each token starts.
-    public private(set) var tokenStarts: [Int32] = []
+    public let tokenStarts: [Int32]
     /// The stable 64-bit hash of each token.
-    public private(set) var tokenHashes: [UInt64] = []
+    public let tokenHashes: [UInt64]
     /// The index of the first token of each paragraph (a line of the text holding a token).
-    public private(set) var paragraphStarts: [Int32] = []
+    public let paragraphStarts: [Int32]
     /// The UTF-8 offset in the text where each paragraph's first token starts, to find its line.
-    public private(set) var paragraphSources: [Int32] = []
+    public let paragraphSources: [Int32]
     /// The index of the first token of each sentence: after `.`, `!`, `?` (or their CJK forms) and a
     /// blank, and at every paragraph start. The rule looks only at the text around the boundary, so
     /// the same passage splits the same way wherever it stands.
-    public private(set) var sentenceStarts: [Int32] = []
+    public let sentenceStarts: [Int32]
 
     /// The key of `text`.
     public init(text: String) {
         var copy = text
-        copy.withUTF8 { build(from: $0) }
+        var builder = copy.withUTF8 { text in
+            var builder = KeyBuilder(capacity: text.count)
+            builder.scan(text)
+            return builder
+        }
+        bytes = builder.bytes.take()
+        tokenStarts = builder.tokenStarts.take()
+        tokenHashes = builder.tokenHashes.take()
+        paragraphStarts = builder.paragraphStarts.take()
+        paragraphSources = builder.paragraphSources.take()
+        sentenceStarts = builder.sentenceStarts.take()
+    }
+
+    /// Two keys are equal when they hold the same tokens, hashes, paragraphs and sentences.
+    public static func == (lhs: MatchingKey, rhs: MatchingKey) -> Bool {
+        lhs === rhs || (lhs.bytes == rhs.bytes && lhs.tokenStarts == rhs.tokenStarts && lhs.tokenHashes == rhs.tokenHashes
+                        && lhs.paragraphStarts == rhs.paragraphStarts && lhs.paragraphSources == rhs.paragraphSources
+                        && lhs.sentenceStarts == rhs.sentenceStarts)
     }
 
     /// The number of tokens.
@@ -71,16 +91,5 @@ public struct MatchingKey: Sendable, Equatable {
     public func keyBytes(tokens range: Range<Int>) -> ArraySlice<UInt8> {
         guard !range.isEmpty else { return [] }
         return bytes[Int(tokenStarts[range.lowerBound])..<tokenRange(range.upperBound - 1).upperBound]
-    }
-
-    private mutating func build(from text: UnsafeBufferPointer<UInt8>) {
-        var builder = KeyBuilder(capacity: text.count)
-        builder.scan(text)
-        bytes = builder.bytes.take()
-        tokenStarts = builder.tokenStarts.take()
-        tokenHashes = builder.tokenHashes.take()
-        paragraphStarts = builder.paragraphStarts.take()
-        paragraphSources = builder.paragraphSources.take()
-        sentenceStarts = builder.sentenceStarts.take()
     }
 }
