@@ -31,17 +31,16 @@ enum Parallel {
         }
     }
 
-    /// `body(index)` for every index, in parallel, in index order.
+    /// `body(index)` for every index, in parallel, in index order; each result is written once, in
+    /// place, and never copied.
     static func map<Output>(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Output) -> [Output] {
-        let results = UnsafeMutableBufferPointer<Output>.allocate(capacity: count)
-        defer { results.deallocate() }
-        let shared = SharedPointer(results.baseAddress)
-        slices(count, threads: threads) { range in
-            for index in range { (shared.pointer! + index).initialize(to: body(index)) }
+        [Output](unsafeUninitializedCapacity: count) { results, initialized in
+            let shared = SharedPointer(results.baseAddress)
+            slices(count, threads: threads) { range in
+                for index in range { (shared.pointer! + index).initialize(to: body(index)) }
+            }
+            initialized = count
         }
-        let output = Array(results)
-        _ = results.deinitialize()
-        return output
     }
 
     /// A stage's preparation over a batch, each document refined in place.
