@@ -36,9 +36,6 @@ public struct Document: Sendable {
         self.invalidReason = nil
     }
 
-    /// An empty document with no source, standing in array slots whose documents were moved out.
-    static let vacant = Document(id: DocumentID(""), text: "", source: SourceLocation(file: "", line: 0))
-
     /// The matching key of the current text, computed with default options if no stage set it yet.
     public mutating func matchingKey() -> MatchingKey {
         if let key { return key }

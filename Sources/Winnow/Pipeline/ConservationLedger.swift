@@ -18,9 +18,9 @@ struct ConservationLedger {
         }
     }
 
-    mutating func leave(_ document: Document, as outcome: String) {
-        if inFlight.removeValue(forKey: document.id) == nil {
-            violations.append("\(document.id) \(outcome) but it was already written or dropped, or never read")
+    mutating func leave(_ id: DocumentID, as outcome: String) {
+        if inFlight.removeValue(forKey: id) == nil {
+            violations.append("\(id) \(outcome) but it was already written or dropped, or never read")
         }
     }
 

@@ -22,12 +22,12 @@ final class OutputSide {
         decisionSink = decisions
     }
 
-    /// Accounts for a dropped document and queues its decision.
-    func dropped(_ document: Document, _ decision: Decision) {
-        ledger.leave(document, as: "was dropped")
-        if let of = decision.of { absorbedInto[document.id] = of }
+    /// Accounts for the document a `drop` decision names and queues the decision.
+    func dropped(_ decision: Decision) {
+        ledger.leave(decision.id, as: "was dropped")
+        if let of = decision.of { absorbedInto[decision.id] = of }
         pendingDecisions.append(decision)
-        if let held = waiting.removeValue(forKey: document.id) { pendingDecisions += held }
+        if let held = waiting.removeValue(forKey: decision.id) { pendingDecisions += held }
     }
 
     /// Writes the decisions taken so far, in order, except those that wait for their absorbing document.
@@ -63,11 +63,7 @@ final class OutputSide {
 
     /// Takes documents that passed every stage into the window, and writes what leaves it.
     func accept(_ documents: consuming [Document]) throws {
-        (consume documents).drain(leaving: .vacant) { document in
-            var document = document
-            document.key = nil
-            window.append(document)
-        }
+        (consume documents).drain { document in window.append(document) }
         try write(window.release())
     }
 
@@ -82,8 +78,8 @@ final class OutputSide {
     }
 
     private func write(_ documents: consuming [Document]) throws {
-        try (consume documents).drain(leaving: .vacant) { document in
-            ledger.leave(document, as: "was written")
+        try (consume documents).drain { document in
+            ledger.leave(document.id, as: "was written")
             documentsOut += 1
             try sink.write(document)
             if let held = waiting.removeValue(forKey: document.id) {

@@ -14,7 +14,9 @@ struct OutputWindow {
 
     var count: Int { documents.count - head }
 
+    /// Adds a document to wait its turn; its matching key goes, as nothing after the stages reads it.
     mutating func append(_ document: consuming Document) {
+        document.key = nil
         positions[document.id] = base + documents.count
         documents.append(document)
     }
@@ -28,7 +30,7 @@ struct OutputWindow {
         for index in head..<head + excess {
             let document = documents[index].take()!
             if positions[document.id] == base + index { positions[document.id] = nil }
-            released.append(document)
+            released.append(consume document)
         }
         head += excess
         if head > 4096 && head * 2 > documents.count {

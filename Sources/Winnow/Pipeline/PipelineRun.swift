@@ -212,7 +212,7 @@ private struct StageRunner<S: Stage>: StageRunning, @unchecked Sendable {
     func process(_ batch: consuming [Document], prepared: any Sendable, context: StageContext) throws {
         let outputs = prepared as! [S.Preparation.Output]
         var index = 0
-        try (consume batch).drain(leaving: .vacant) { document in
+        try (consume batch).drain { document in
             try stage.process(document, prepared: outputs[index], context: context)
             index += 1
         }

@@ -14,8 +14,6 @@ final class Segment {
         var documents: [Document] = []
         /// The ids and input places of the documents read for this batch, for the ledger.
         var entered: [(id: DocumentID, ordinal: Int)] = []
-        /// The documents the first segment dropped, in the order of their `drop` decisions.
-        var dropped: [Document] = []
         /// The first segment's decisions, in order.
         var decisions: [Decision] = []
         /// Duplicates the first segment absorbed, for the second segment's stages to learn from.
@@ -99,14 +97,9 @@ final class Segment {
             for later in stages where later > position {
                 allStages[later].absorbed(document, by: decision, context: contexts[later - stages.lowerBound])
             }
-            if output == nil && stages.upperBound < allStages.count { outgoing.absorbed.append((copy document, decision)) }
+            if output == nil && stages.upperBound < allStages.count { outgoing.absorbed.append((consume document, decision)) }
         }
-        if let output {
-            output.dropped(document, decision)
-        } else {
-            outgoing.dropped.append(document)
-            outgoing.decisions.append(decision)
-        }
+        if let output { output.dropped(decision) } else { outgoing.decisions.append(decision) }
     }
 
     /// Drops a record its reader could not read, before any stage, with decision `invalid-input`.
@@ -142,19 +135,15 @@ final class Segment {
     func receive(_ handoff: consuming Handoff) throws -> [Document] {
         guard let output else { preconditionFailure("only the writing segment takes batches up") }
         for (id, ordinal) in handoff.entered { output.ledger.enter(id, ordinal: ordinal) }
-        var drops = handoff.dropped.makeIterator()
         for decision in handoff.decisions {
-            if decision.action == .drop, let document = drops.next() {
-                output.dropped(document, decision)
-            } else {
-                output.pendingDecisions.append(decision)
-            }
+            if decision.action == .drop { output.dropped(decision) } else { output.pendingDecisions.append(decision) }
         }
         try output.flushDecisions()
         for (id, change) in handoff.annotations where !annotateHeld(id, after: -1, change) { _ = output.window.annotate(id, change) }
-        for (document, decision) in handoff.absorbed {
+        for entry in handoff.absorbed.indices {
             for index in stages {
-                allStages[index].absorbed(document, by: decision, context: contexts[index - stages.lowerBound])
+                allStages[index].absorbed(handoff.absorbed[entry].document, by: handoff.absorbed[entry].decision,
+                                          context: contexts[index - stages.lowerBound])
             }
         }
         return try flow(handoff.documents.takeAll(), from: stages.lowerBound)

@@ -7,9 +7,9 @@ final class JSONLReader: RecordReader {
     private let source: ByteSource
     private let parser: JSONRecordParser
     private let threads: Int
-    /// The batch's records, parsed, each with the characters repaired in it.
+    /// The batch's records not yet handed out, parsed, each with the characters repaired in it; in reverse
+    /// order, so the next is taken from the end without a copy.
     private var parsed: [(record: Result<Document, Error>, repaired: Int)] = []
-    private var position = 0
     private var done = false
     private var broken = false
 
@@ -32,7 +32,7 @@ final class JSONLReader: RecordReader {
     private(set) var repairs = Counters()
 
     func next() throws -> Document? {
-        if position == parsed.count {
+        if parsed.isEmpty {
             guard !done else { return nil }
             do {
                 try readBatch()
@@ -43,12 +43,9 @@ final class JSONLReader: RecordReader {
             }
             if parsed.isEmpty { return nil }
         }
-        var result: Result<Document, Error> = .success(.vacant)
-        swap(&result, &parsed[position].record)
-        position += 1
-        switch consume result {
-        case .success(let document): return document
-        case .failure(let error): throw error
+        switch parsed.removeLast() {
+        case (.success(let document), _): return document
+        case (.failure(let error), _): throw error
         }
     }
 
@@ -65,7 +62,7 @@ final class JSONLReader: RecordReader {
         let parser = self.parser
         let batch = bytes
         let spans = records
-        let results = Parallel.map(records.count, threads: threads) { index -> (Result<Document, Error>, Int) in
+        let results = Parallel.map(records.count, threads: threads) { index -> (record: Result<Document, Error>, repaired: Int) in
             var repaired = 0
             let result = Result {
                 try batch.withUnsafeBufferPointer {
@@ -78,6 +75,6 @@ final class JSONLReader: RecordReader {
         let repaired = results.reduce(0) { $0 + $1.1 }
         if repaired > 0 { repairs.add("read.repaired-characters", repaired) }
         parsed = results
-        position = 0
+        parsed.withUnsafeMutableBufferPointer { $0.reverse() }
     }
 }
