@@ -11,6 +11,9 @@ final class JSONLReader: RecordReader {
     /// order, so the next is taken from the end without a copy.
     private var parsed: [(record: Result<Document, Error>, repaired: Int)] = []
     private var done = false
+    /// Bytes reserved for a batch's lines: what the largest batch so far needed, so lines are copied
+    /// into the batch once and not again as it grows.
+    private var batchCapacity = 1 << 16
     private var broken = false
 
     /// A bad line leaves the reader able to go on; a failed read does not.
@@ -52,6 +55,7 @@ final class JSONLReader: RecordReader {
     /// Reads the next batch of non-blank lines and parses them in parallel.
     private func readBatch() throws {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(batchCapacity)
         var records: [(range: Range<Int>, line: Int)] = []
         while records.count < Self.batchLines && bytes.count < Self.batchBytes, let line = try lines.next() {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -59,6 +63,7 @@ final class JSONLReader: RecordReader {
             bytes.append(contentsOf: line)
         }
         if records.isEmpty { done = true }
+        batchCapacity = max(batchCapacity, min(bytes.count + bytes.count / 8, Self.batchBytes + Self.batchBytes / 8))
         let parser = self.parser
         let batch = bytes
         let spans = records
