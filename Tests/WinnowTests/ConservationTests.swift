@@ -65,4 +65,17 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
     }
+
+    /// Ids that differ in their bytes are two documents, even when Unicode calls them equivalent.
+    @Test func idsAreComparedByTheirBytes() throws {
+        let input = try TestSupport.file("ids.jsonl", "{\"id\":\"\\u00e9\",\"text\":\"The minister spoke on Monday.\"}\n"
+                                          + "{\"id\":\"e\\u0301\",\"text\":\"Rain is expected on Tuesday.\"}\n")
+        let (output, _, summary) = try TestSupport.run(try TestSupport.news(.jsonl), [input])
+        #expect(summary.documentsOut == 2)
+        let bytes = Array(output.utf8)
+        #expect(bytes.firstRange(of: Array("\"id\":\"\u{E9}\"".utf8)) != nil)
+        #expect(bytes.firstRange(of: Array("\"id\":\"e\u{301}\"".utf8)) != nil)
+        #expect(DocumentID("\u{E9}") != DocumentID("e\u{301}"))
+        #expect(Set([DocumentID("\u{E9}"), DocumentID("e\u{301}"), DocumentID("\u{E9}")]).count == 2)
+    }
 }

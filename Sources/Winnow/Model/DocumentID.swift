@@ -1,6 +1,8 @@
 /// The identity of a document: taken from the input, or `<file stem>:<line>` when the input has none.
 ///
-/// Decisions name documents by this id, so it must be unique within a run.
+/// Decisions name documents by this id, so it must be unique within a run. Two ids are the same only
+/// when their UTF-8 bytes are: `é` and `e` with a combining acute are two ids, as the input wrote them
+/// (a Swift `String` would call them equal).
 public struct DocumentID: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The id as written in the output.
     public var rawValue: String
@@ -15,5 +17,17 @@ public struct DocumentID: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     public var description: String { rawValue }
 
-    public static func < (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func == (lhs: DocumentID, rhs: DocumentID) -> Bool {
+        var left = lhs.rawValue
+        var right = rhs.rawValue
+        return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var bytes = rawValue
+        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Byte order, which is code point order.
+    public static func < (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8) }
 }
