@@ -18,14 +18,19 @@ public struct DocumentID: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var description: String { rawValue }
 
     public static func == (lhs: DocumentID, rhs: DocumentID) -> Bool {
-        var left = lhs.rawValue
-        var right = rhs.rawValue
-        return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+        let left = lhs.rawValue.utf8, right = rhs.rawValue.utf8
+        guard left.count == right.count else { return false }
+        let contiguous = left.withContiguousStorageIfAvailable { left in
+            right.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+        }
+        return (contiguous ?? nil) ?? left.elementsEqual(right)
     }
 
     public func hash(into hasher: inout Hasher) {
-        var bytes = rawValue
-        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let utf8 = rawValue.utf8
+        if utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            Array(utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// Byte order, which is code point order.
