@@ -182,4 +182,12 @@ import WinnowLab
         }
         #expect(detected > 1000)
     }
+
+    @Test func tailsSetLaterWorkAsTailsGivenAtFirst() {
+        var detector = TeaserDetector(tails: [])
+        #expect(detector.detect("De brug blijft een week dicht… Lees verder") == nil)
+        detector.tails = ["Lees Verder", "meer"]
+        #expect(detector.tails == ["lees verder", "meer"])
+        #expect(detector.detect("De brug blijft een week dicht… Lees verder")?.tail == "Lees verder")
+    }
 }

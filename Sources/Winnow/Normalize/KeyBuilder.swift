@@ -64,45 +64,45 @@ struct KeyBuilder {
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
         let count = text.count
         Self.asciiWord.withUnsafeBufferPointer { lower in
-          GapKind.table.withUnsafeBufferPointer { kinds in
-            KeyFoldTable.entries.withUnsafeBufferPointer { folds in
-                var index = 0
-                while index < count {
-                    if text[index] < 0x80 && !(tokenOpen && tokenNeedsFullFold) {
-                        index = scanASCIIStretch(text, from: index, lower, kinds)
-                        if index >= count { break }
-                    }
-                    let byte = text[index]
-                    if byte < 0x80 {
-                        let lowered = lower[Int(byte)]
-                        if lowered != 0 {
-                            if !tokenOpen { open(at: index) }
-                            bytes.reserve(count - index)
-                            index = appendASCIIRun(text, from: index, lower)
+            GapKind.table.withUnsafeBufferPointer { kinds in
+                KeyFoldTable.entries.withUnsafeBufferPointer { folds in
+                    var index = 0
+                    while index < count {
+                        if text[index] < 0x80 && !(tokenOpen && tokenNeedsFullFold) {
+                            index = scanASCIIStretch(text, from: index, lower, kinds)
+                            if index >= count { break }
+                        }
+                        let byte = text[index]
+                        if byte < 0x80 {
+                            let lowered = lower[Int(byte)]
+                            if lowered != 0 {
+                                if !tokenOpen { open(at: index) }
+                                bytes.reserve(count - index)
+                                index = appendASCIIRun(text, from: index, lower)
+                                continue
+                            }
+                            if byte == UInt8(ascii: "&"), let (decoded, length) = HTMLEntities.decode(text, at: index) {
+                                for scalar in decoded.unicodeScalars {
+                                    handle(scalar.value, text, start: index, end: index + length, lower, folds)
+                                }
+                                index += length
+                                continue
+                            }
+                            handle(UInt32(byte), text, start: index, end: index + 1, lower, folds)
+                            index += 1
                             continue
                         }
-                        if byte == UInt8(ascii: "&"), let (decoded, length) = HTMLEntities.decode(text, at: index) {
-                            for scalar in decoded.unicodeScalars {
-                                handle(scalar.value, text, start: index, end: index + length, lower, folds)
-                            }
+                        if Mojibake.mayStart(text, at: index), let (scalar, length) = Mojibake.repair(text, at: index) {
+                            handle(scalar.value, text, start: index, end: index + length, lower, folds)
                             index += length
                             continue
                         }
-                        handle(UInt32(byte), text, start: index, end: index + 1, lower, folds)
-                        index += 1
-                        continue
-                    }
-                    if Mojibake.mayStart(text, at: index), let (scalar, length) = Mojibake.repair(text, at: index) {
-                        handle(scalar.value, text, start: index, end: index + length, lower, folds)
+                        let (scalar, length, _) = UTF8Decoding.decode(text, at: index)
+                        handle(scalar, text, start: index, end: index + length, lower, folds)
                         index += length
-                        continue
                     }
-                    let (scalar, length, _) = UTF8Decoding.decode(text, at: index)
-                    handle(scalar, text, start: index, end: index + length, lower, folds)
-                    index += length
                 }
             }
-          }
         }
         close()
     }

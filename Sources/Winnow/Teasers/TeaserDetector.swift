@@ -38,21 +38,27 @@ public struct TeaserDetector: Sendable {
     /// A detector with the default tails, built once.
     public static let standard = TeaserDetector()
 
-    /// The read-more tails this detector accepts.
-    public var tails: [String] { tailBytes.map { String(decoding: $0, as: UTF8.self) } }
+    /// The read-more tails this detector accepts, lower-cased, longest first (as many characters as
+    /// `longestTail` at most).
+    public var tails: [String] {
+        get { tailBytes.map { String(decoding: $0, as: UTF8.self) } }
+        set {
+            tailBytes = newValue.map { $0.lowercased() }.filter { $0.count <= Self.longestTail }.sorted { $0.count > $1.count }
+                .map { Array($0.utf8) }
+            let markerEnds = Set(Self.markers.compactMap(\.utf8.last))
+            tailsMayEndLikeMarkers = tailBytes.contains { $0.last.map(markerEnds.contains) ?? false }
+        }
+    }
 
     /// The tails, lower-cased, in UTF-8, longest first.
-    private let tailBytes: [[UInt8]]
+    private var tailBytes: [[UInt8]] = []
     /// True when a tail ends with the byte an ellipsis marker ends with; otherwise a text that ends
     /// with a marker cannot end with a tail, and tails need not be looked for.
-    private let tailsMayEndLikeMarkers: Bool
+    private var tailsMayEndLikeMarkers = false
 
     /// A detector with the given read-more tails.
     public init(tails: [String] = TeaserDetector.defaultTails) {
-        tailBytes = tails.map { $0.lowercased() }.filter { $0.count <= Self.longestTail }.sorted { $0.count > $1.count }
-            .map { Array($0.utf8) }
-        let markerEnds = Set(Self.markers.compactMap(\.utf8.last))
-        tailsMayEndLikeMarkers = tailBytes.contains { $0.last.map(markerEnds.contains) ?? false }
+        self.tails = tails
     }
 
     /// The detection for `text`, or nil when it does not end like a teaser.
