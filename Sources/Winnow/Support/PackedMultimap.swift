@@ -31,14 +31,9 @@ struct PackedMultimap {
 
     /// Calls `body` with every handle stored under `key`.
     func forEach(key: UInt32, _ body: (Int32) -> Void) {
-        var position = Self.home(key) & mask
         slots.withUnsafeBufferPointer { slots in
-            while true {
-                let entry = slots[position]
-                if entry == 0 { return }
-                if UInt32(entry >> 32) == key { body(Int32(UInt32(truncatingIfNeeded: entry) - 1)) }
-                position = (position + 1) & mask
-            }
+            let home = Self.home(key) & mask
+            walk(slots, key: key, from: home, first: slots[home], body)
         }
     }
 
@@ -49,16 +44,21 @@ struct PackedMultimap {
         slots.withUnsafeBufferPointer { slots in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: keys.count) { first in
                 for (index, key) in keys.enumerated() { first.initializeElement(at: index, to: slots[Self.home(key) & mask]) }
-                for (index, key) in keys.enumerated() {
-                    var position = Self.home(key) & mask
-                    var entry = first[index]
-                    while entry != 0 {
-                        if UInt32(entry >> 32) == key { body(Int32(UInt32(truncatingIfNeeded: entry) - 1)) }
-                        position = (position + 1) & mask
-                        entry = slots[position]
-                    }
-                }
+                for (index, key) in keys.enumerated() { walk(slots, key: key, from: Self.home(key) & mask, first: first[index], body) }
             }
+        }
+    }
+
+    /// Calls `body` with the handles under `key` in the run of slots from `position`, whose entry
+    /// `first` the caller has read already.
+    @inline(__always)
+    private func walk(_ slots: UnsafeBufferPointer<UInt64>, key: UInt32, from position: Int, first: UInt64, _ body: (Int32) -> Void) {
+        var position = position
+        var entry = first
+        while entry != 0 {
+            if UInt32(entry >> 32) == key { body(Int32(UInt32(truncatingIfNeeded: entry) - 1)) }
+            position = (position + 1) & mask
+            entry = slots[position]
         }
     }
 

@@ -32,17 +32,20 @@ public enum StableHash {
             state = mum(state ^ word, prime1)
             offset += 8
         }
-        if offset < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < count {
-                tail |= UInt64(bytes[offset]) << shift
-                shift += 8
-                offset += 1
-            }
-            state = mum(state ^ tail, prime2)
-        }
+        if offset < count { state = mum(state ^ tail(bytes, from: offset), prime2) }
         return mum(state ^ UInt64(count), prime1 ^ seed)
+    }
+
+    /// The bytes from `offset` to the end (fewer than eight) as a little-endian word, zero-padded.
+    @inlinable @inline(__always)
+    static func tail(_ bytes: UnsafeRawBufferPointer, from offset: Int) -> UInt64 {
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        for position in offset..<bytes.count {
+            word |= UInt64(bytes[position]) << shift
+            shift += 8
+        }
+        return word
     }
 
     /// The 64-bit hash of a string's UTF-8 bytes.
@@ -82,13 +85,7 @@ public struct Digest128: Hashable, Sendable {
             offset += 8
         }
         if offset < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < count {
-                tail |= UInt64(bytes[offset]) << shift
-                shift += 8
-                offset += 1
-            }
+            let tail = StableHash.tail(bytes, from: offset)
             first = StableHash.mum(first ^ tail, StableHash.prime2)
             second = StableHash.mum(second ^ tail, StableHash.prime2)
         }
