@@ -18,7 +18,8 @@ final class BatchProducer: @unchecked Sendable {
     private let source: DocumentSource
     private let first: (any StageRunning)?
     private let options: Pipeline.Options
-    private let threads: Int
+    /// The threads a batch's first preparation may use, this one's own among them.
+    private let preparers: Int
     private let concurrent: Bool
     private let condition = NSCondition()
     private var queue: [Result<Batch, Error>] = []
@@ -32,11 +33,13 @@ final class BatchProducer: @unchecked Sendable {
     /// How many batches may wait.
     private let depth = 4
 
-    init(source: DocumentSource, first: (any StageRunning)?, options: Pipeline.Options, threads: Int) {
+    /// A producer over `source`, on a thread of its own when the run has more than one, preparing each
+    /// batch on `preparers` threads.
+    init(source: DocumentSource, first: (any StageRunning)?, options: Pipeline.Options, threads: Int, preparers: Int) {
         self.source = source
         self.first = first
         self.options = options
-        self.threads = threads
+        self.preparers = preparers
         self.concurrent = threads > 1
         if concurrent {
             Thread.detachNewThread { [self] in produceAll() }
@@ -100,7 +103,7 @@ final class BatchProducer: @unchecked Sendable {
             if document.invalidReason != nil { rejected.append(consume document) } else { documents.append(consume document) }
         }
         guard !documents.isEmpty || !rejected.isEmpty else { return nil }
-        let prepared = documents.isEmpty ? nil : first?.prepare(&documents, threads: threads)
+        let prepared = documents.isEmpty ? nil : first?.prepare(&documents, threads: preparers)
         return Batch(documents: documents, prepared: prepared, rejected: rejected, bytesRead: source.bytesRead)
     }
 

@@ -34,7 +34,8 @@ public struct CorpusJob {
     @discardableResult
     public func run(progress: ((Pipeline.Progress) -> Void)? = nil) throws -> RunSummary {
         var readOptions = spec.read
-        readOptions.threads = options.effectiveThreads
+        let stages = spec.makeStages()
+        readOptions.threads = PipelineRun.readingPreparers(stages, threads: options.effectiveThreads)
         let source = InputReader(paths: inputs, options: readOptions)
         let corpusFile = try OutputFile(path: output)
         let decisionFile = try decisions.map { try OutputFile(path: $0) }
@@ -43,7 +44,7 @@ public struct CorpusJob {
             let writer = try spec.format.makeWriter(corpusFile, annotate: spec.annotate, idField: spec.read.idField,
                                                     textField: spec.read.textField)
             let log = decisionFile.map { DecisionLogWriter(output: $0) }
-            let pipeline = Pipeline(stages: spec.makeStages(), options: options)
+            let pipeline = Pipeline(stages: stages, options: options)
             let summary = try pipeline.run(source: source, sink: writer, decisions: log, progress: progress)
             if let reportFile {
                 try reportFile.write(ReportEncoder.encode(summary, extra: writer.counters))
