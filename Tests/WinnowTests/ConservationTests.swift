@@ -78,4 +78,14 @@ import Testing
         #expect(DocumentID("\u{E9}") != DocumentID("e\u{301}"))
         #expect(Set([DocumentID("\u{E9}"), DocumentID("e\u{301}"), DocumentID("\u{E9}")]).count == 2)
     }
+
+    @Test func anIdSetAnewIsTheNewIdThrough() {
+        var id = DocumentID("story-1")
+        id.rawValue = "story-2"
+        #expect(id == DocumentID("story-2"))
+        #expect(id != DocumentID("story-1"))
+        #expect(Set([id, DocumentID("story-2")]).count == 1)
+        #expect(DocumentID("") == DocumentID(stringLiteral: ""))
+        #expect(DocumentID(stem: "feed", line: 3) == "feed:3")
+    }
 }

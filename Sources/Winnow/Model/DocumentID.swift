@@ -1,38 +1,52 @@
+import Foundation
+
 /// The identity of a document: taken from the input, or `<file stem>:<line>` when the input has none.
 ///
 /// Decisions name documents by this id, so it must be unique within a run. Two ids are the same only
 /// when their UTF-8 bytes are: `é` and `e` with a combining acute are two ids, as the input wrote them
-/// (a Swift `String` would call them equal).
+/// (a Swift `String` would call them equal). The id carries a hash of its bytes, made once, so the
+/// dictionaries that follow each document through a run hash 8 bytes, not the whole id, and two
+/// different ids are told apart without reading their bytes.
 public struct DocumentID: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The id as written in the output.
-    public var rawValue: String
+    public var rawValue: String {
+        get { text }
+        set { self = DocumentID(newValue) }
+    }
+
+    private var text: String
+    private var code: UInt64
+
+    /// The stable hash of the id's UTF-8 bytes (`StableHash.hash64`).
+    var stableHash: UInt64 { code }
 
     /// Wraps an id taken from the input.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) {
+        text = rawValue
+        code = StableHash.hash64(rawValue)
+    }
 
-    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(stringLiteral value: String) { self.init(value) }
 
     /// The id given to a document whose input has none: the file stem and the line it starts on.
-    public init(stem: String, line: Int) { self.rawValue = "\(stem):\(line)" }
+    public init(stem: String, line: Int) { self.init("\(stem):\(line)") }
 
-    public var description: String { rawValue }
+    public var description: String { text }
 
     public static func == (lhs: DocumentID, rhs: DocumentID) -> Bool {
-        let left = lhs.rawValue.utf8, right = rhs.rawValue.utf8
+        guard lhs.code == rhs.code else { return false }
+        let left = lhs.text.utf8, right = rhs.text.utf8
         guard left.count == right.count else { return false }
         let contiguous = left.withContiguousStorageIfAvailable { left in
-            right.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+            right.withContiguousStorageIfAvailable { right in
+                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+            }
         }
         return (contiguous ?? nil) ?? left.elementsEqual(right)
     }
 
-    public func hash(into hasher: inout Hasher) {
-        let utf8 = rawValue.utf8
-        if utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-            Array(utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// Byte order, which is code point order.
-    public static func < (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8) }
+    public static func < (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8) }
 }

@@ -110,7 +110,7 @@ final class BatchProducer: @unchecked Sendable {
     /// Gives a document whose id an earlier one already had the next free `id#2`, `id#3`, …: two
     /// records are never merged by their ids.
     private func makeUnique(_ document: inout Document) {
-        guard !seenIDs.insert(StableHash.hash64(document.id.rawValue)).inserted else { return }
+        guard !seenIDs.insert(document.id.stableHash).inserted else { return }
         let original = document.id.rawValue
         var number = 2
         while !seenIDs.insert(StableHash.hash64("\(original)#\(number)")).inserted { number += 1 }
