@@ -18,7 +18,7 @@ struct OutputWindow {
     mutating func append(_ document: consuming Document) {
         document.key = nil
         positions[document.id] = base + documents.count
-        documents.append(document)
+        documents.append(consume document)
     }
 
     /// Removes and returns the documents beyond the capacity (all of them with `all`), oldest first.

@@ -140,10 +140,9 @@ final class Segment {
         }
         try output.flushDecisions()
         for (id, change) in handoff.annotations where !annotateHeld(id, after: -1, change) { _ = output.window.annotate(id, change) }
-        for entry in handoff.absorbed.indices {
+        handoff.absorbed.takeAll().drain { entry in
             for index in stages {
-                allStages[index].absorbed(handoff.absorbed[entry].document, by: handoff.absorbed[entry].decision,
-                                          context: contexts[index - stages.lowerBound])
+                allStages[index].absorbed(entry.document, by: entry.decision, context: contexts[index - stages.lowerBound])
             }
         }
         return try flow(handoff.documents.takeAll(), from: stages.lowerBound)
