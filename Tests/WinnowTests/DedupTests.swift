@@ -125,6 +125,17 @@ import WinnowLab
         #expect(sink.decisions.map(\.reason) == ["repeated"])
     }
 
+    @Test func aParagraphRepeatedInALongDocumentIsKeptOnce() throws {
+        let lines = (0..<LineDedupStage.scannedParagraphs + 6).map { "Paragraph \($0) of the long report says something new." }
+        let text = (lines + [lines[2], lines[LineDedupStage.scannedParagraphs + 1]]).joined(separator: "\n")
+        var options = LineDedupStage.Options()
+        options.scope = .document
+        let sink = try Self.run([text], [LineDedupStage(options: options)])
+        #expect(sink.documents.first?.text == lines.joined(separator: "\n"))
+        #expect(sink.decisions.map(\.reason) == ["repeated"])
+        #expect(sink.decisions.first?.detail?.hasPrefix("removed 2 lines") == true)
+    }
+
     @Test func aDocumentOfNothingButBoilerplateIsDropped() throws {
         let footer = "© 2025 The Courier. All rights reserved."
         let texts = (30..<33).map { Self.story(UInt64($0)).paragraphs[0] + "\n" + footer } + [footer]

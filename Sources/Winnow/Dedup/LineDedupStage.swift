@@ -61,12 +61,18 @@ public final class LineDedupStage: Stage {
         tallies.memoryBytes + MemoryEstimate.of(moreCarriers) + carrierIDs.memoryBytes
     }
 
+    /// Paragraphs a document may have for its repeats to be found by comparing each with those before
+    /// it, which costs less than hashing them into a set.
+    static let scannedParagraphs = 24
+
     public func process(_ document: consuming Document, prepared paragraphs: [ParagraphMap.Entry], context: StageContext) throws {
         var removed: [Int: String] = [:]
-        var seen = Set<UInt64>(minimumCapacity: paragraphs.count)
+        let many = paragraphs.count > Self.scannedParagraphs
+        var seen = many ? Set<UInt64>(minimumCapacity: paragraphs.count) : []
         var carrier: Int32?
-        for paragraph in paragraphs {
-            guard seen.insert(paragraph.hash).inserted else {
+        for (index, paragraph) in paragraphs.enumerated() {
+            let repeated = many ? !seen.insert(paragraph.hash).inserted : paragraphs[..<index].contains { $0.hash == paragraph.hash }
+            guard !repeated else {
                 removed[paragraph.line] = "repeated"
                 continue
             }
