@@ -50,4 +50,13 @@ import WinnowLab
         #expect(PipelineRun.split([LineDedupStage(), NearDedupStage(), FragmentsStage()]) == 0)
         #expect(PipelineRun.split([NearDedupStage()]) == 0)
     }
+
+    @Test func theReadingThreadSharesTheCoresOnlyWithTwoSegments() throws {
+        let news = try BuiltinPipelines.named("news")!.makeStages()
+        #expect(PipelineRun.readingPreparers(news, threads: 1) == 1)
+        #expect(PipelineRun.readingPreparers(news, threads: 2) == 1)
+        #expect(PipelineRun.readingPreparers(news, threads: 4) == 3)
+        #expect(PipelineRun.readingPreparers([NearDedupStage()], threads: 2) == 2)
+        #expect(PipelineRun.readingPreparers([NearDedupStage()], threads: 4) == 4)
+    }
 }

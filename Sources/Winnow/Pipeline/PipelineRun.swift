@@ -56,7 +56,7 @@ final class PipelineRun {
     /// run's, since those threads already keep that many cores busy; at two threads each prepares
     /// alone, as helpers would only take turns with them and leave a batch waiting for a helper the
     /// system has put aside (measured: the four dedup stages scale 1.8× instead of 1.7×; the news
-    /// pipeline as fast, with 20 MB less memory when reading and normalising alone). The output is
+    /// pipeline as fast, with 15 MB less memory when reading and normalising alone). The output is
     /// the same whatever the count.
     static func preparers(threads: Int) -> Int { max(1, threads - 1) }
 
