@@ -33,7 +33,10 @@ struct StagesBenchmark: ParsableCommand {
         let normalizer = NormalizeStage().preparation
         var normalized = raw
         let normalizeSeconds = Measure.best(rounds: 1) {
-            for index in normalized.indices { _ = normalizer.prepare(&normalized[index]) }
+            for index in normalized.indices {
+                _ = normalizer.prepare(&normalized[index])
+                _ = normalized[index].matchingKey()
+            }
         }
         print("\(raw.count) documents, \(bytes / 1_000_000) MB of text; jemalloc \(String(cString: winnow_jemalloc_version())), as the winnow command")
         print("normalize (text + key)   \(Measure.megabytesPerSecond(bytes: bytes, seconds: normalizeSeconds))")

@@ -71,6 +71,21 @@ import Testing
         #expect(TextCleaner(options: options).clean("e\u{301} &amp;").text == "e\u{301} &amp;")
     }
 
+    @Test func theKeyIsMadeFromTheCleanTextWhenFirstRead() {
+        let preparation = NormalizeStage().preparation
+        var clean = Document(id: "clean", text: "Rain is expected on Tuesday.\nWinds will ease.", source: SourceLocation(file: "t", line: 1))
+        _ = preparation.prepare(&clean)
+        #expect(clean.key == nil)
+        var dirty = Document(id: "dirty", text: "Rain&nbsp;is  expected\u{200B} on Tuesday.\n\n   Winds will ease.",
+                             source: SourceLocation(file: "t", line: 2))
+        let stale = dirty.matchingKey()
+        _ = preparation.prepare(&dirty)
+        #expect(dirty.key == nil)
+        #expect(dirty.matchingKey() == MatchingKey(text: dirty.text))
+        #expect(dirty.matchingKey() != stale)
+        #expect(dirty.matchingKey().string == clean.matchingKey().string)
+    }
+
     @Test func invalidBytesAreCounted() {
         let bytes: [UInt8] = [0x61, 0xFF, 0x62, 0xC0, 0xAF, 0xE2, 0x82, 0x63]
         let result = bytes.withUnsafeBufferPointer { TextCleaner().clean(utf8: $0) }

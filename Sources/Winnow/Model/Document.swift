@@ -17,7 +17,7 @@ public struct Document: Sendable {
     public var annotations: Annotations
     /// The position of the document in the run's input, from 0; ties are broken by it.
     public var ordinal: Int
-    /// The matching key, computed once by `normalize` (or on first use) and never written out.
+    /// The matching key, computed once, by the first stage that reads it, and never written out.
     public var key: MatchingKey?
     /// Why the reader could not read this record, when it skipped it under `--on-error skip`; the
     /// pipeline then drops it (`invalid-input`) before any stage sees it.
