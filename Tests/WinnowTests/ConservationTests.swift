@@ -88,4 +88,20 @@ import Testing
         #expect(DocumentID("") == DocumentID(stringLiteral: ""))
         #expect(DocumentID(stem: "feed", line: 3) == "feed:3")
     }
+
+    @Test func dictionariesFindEveryIdByItsOwnHashUnderAnySeed() {
+        let ids = (0..<5000).map { DocumentID("doc-\($0)") }
+        var places: [DocumentID: Int] = [:]
+        for (place, id) in ids.enumerated() { places[id] = place }
+        #expect(places.count == ids.count)
+        #expect(ids.indices.allSatisfy { places[DocumentID("doc-\($0)")] == $0 })
+        #expect(places[DocumentID("doc-5000")] == nil)
+        for seed in [0, 1, -1, Int.max] {
+            #expect(DocumentID("a")._rawHashValue(seed: seed) == DocumentID("a")._rawHashValue(seed: seed))
+        }
+        // 5000 ids in 4096 buckets fill about 2888 of them when the low bits are uniform.
+        #expect(Set(ids.map { $0._rawHashValue(seed: 7) & 0xFFF }).count > 2750)
+        let digests = ids.map { id in Array(id.rawValue.utf8).withUnsafeBytes { Digest128($0) } }
+        #expect(Set(digests).count == ids.count)
+    }
 }

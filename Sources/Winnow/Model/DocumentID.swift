@@ -5,8 +5,8 @@ import Foundation
 /// Decisions name documents by this id, so it must be unique within a run. Two ids are the same only
 /// when their UTF-8 bytes are: `é` and `e` with a combining acute are two ids, as the input wrote them
 /// (a Swift `String` would call them equal). The id carries a hash of its bytes, made once, so the
-/// dictionaries that follow each document through a run hash 8 bytes, not the whole id, and two
-/// different ids are told apart without reading their bytes.
+/// dictionaries that follow each document through a run mix that hash with their seed, without
+/// reading the id or running SipHash, and two different ids are told apart without reading their bytes.
 public struct DocumentID: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The id as written in the output.
     public var rawValue: String {
@@ -46,6 +46,12 @@ public struct DocumentID: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// The id's stable hash mixed with the dictionary's seed, without running `Hasher` (SipHash) per
+    /// lookup: the ledger, the output window and the drop records look every document up several times.
+    public func _rawHashValue(seed: Int) -> Int {
+        Int(truncatingIfNeeded: StableHash.mix(code, seed: UInt64(UInt(bitPattern: seed))))
+    }
 
     /// Byte order, which is code point order.
     public static func < (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8) }

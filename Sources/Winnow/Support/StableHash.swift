@@ -92,4 +92,10 @@ public struct Digest128: Hashable, Sendable {
         high = StableHash.mum(first ^ UInt64(count), StableHash.prime1 ^ Self.highSeed)
         low = StableHash.mum(second ^ UInt64(count), StableHash.prime1 ^ Self.lowSeed)
     }
+
+    /// The digest's first half mixed with the dictionary's seed, without running `Hasher` (SipHash)
+    /// per lookup; both halves are already uniform.
+    public func _rawHashValue(seed: Int) -> Int {
+        Int(truncatingIfNeeded: StableHash.mix(high, seed: UInt64(UInt(bitPattern: seed))))
+    }
 }
