@@ -47,12 +47,33 @@ import WinnowLab
         multimap.forEach(key: 987_654_321_987) { _ in Issue.record("an absent key has no handle"); return true }
     }
 
+    @Test func aDocumentsKeysInsertedTogetherGiveWhatOneByOneGives() {
+        var generator = SeededGenerator(seed: 79)
+        var together = StableHashMultimap(capacity: 2)
+        var oneByOne = StableHashMultimap(capacity: 2)
+        var keys = Set<UInt64>()
+        for handle in Int32(0)..<3_000 {
+            let sentences = (0..<Int(generator.next() % 30)).map { _ in generator.next() % 2_000 }
+            together.insert(keys: sentences, handle: handle)
+            for key in sentences { oneByOne.insert(key: key, handle: handle) }
+            keys.formUnion(sentences)
+        }
+        #expect(together.count == oneByOne.count && together.count > 30_000)
+        for key in keys.union([2_001]) {
+            var found: [Int32] = [], expected: [Int32] = []
+            together.forEach(key: key) { found.append($0); return true }
+            oneByOne.forEach(key: key) { expected.append($0); return true }
+            #expect(found == expected)
+        }
+    }
+
     @Test func packedMultimapGivesEveryHandleOfEveryKey() {
         var generator = SeededGenerator(seed: 78)
         var multimap = PackedMultimap(capacity: 4)
         var reference: [UInt32: [Int32]] = [:]
         for handle in 0..<Int32(30_000) {
             let key = UInt32(truncatingIfNeeded: generator.next() % 9_000)
+            if handle % 7 == 0 { multimap.prefetch(keys: [key, key &+ 1]) }
             multimap.insert(key: key, handle: handle)
             reference[key, default: []].append(handle)
         }

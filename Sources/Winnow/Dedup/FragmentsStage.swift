@@ -91,7 +91,7 @@ public final class FragmentsStage: Stage {
     private func add(_ sentences: [(hash: UInt64, tokens: Int)], tokens: Int, of id: DocumentID) {
         let handle = ids.append(id)
         lengths.append(Int32(tokens))
-        for sentence in sentences { index.insert(key: sentence.hash, handle: handle) }
+        index.insert(keys: sentences.lazy.map(\.hash), handle: handle)
     }
 
     /// The longer kept document covering the largest share of the candidate's tokens, if enough;

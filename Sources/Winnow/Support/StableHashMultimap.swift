@@ -23,6 +23,8 @@ struct StableHashMultimap {
     private var mask: Int
     /// Distinct keys in the table.
     private var keys = 0
+    /// Where the reads that warm the cache before a batch of insertions leave their sum, so they are kept.
+    private var touchedSink: UInt64 = 0
 
     /// An empty multimap with room for `capacity` keys before it grows.
     init(capacity: Int = 1 << 10) {
@@ -49,6 +51,24 @@ struct StableHashMultimap {
         }
         entries.append(Entry(key: key, handle: handle, previous: previous))
         table[position] = UInt32(entries.count)
+    }
+
+    /// Adds `handle` under each of `keys` (a document's sentences). The slot and entry each key lands
+    /// on are read for all the keys first, so their cache misses overlap instead of following one
+    /// another; the index is far larger than the cache, and a lone insertion waits on two misses.
+    mutating func insert(keys: some Collection<UInt64>, handle: Int32) {
+        if keys.count > 1 {
+            var touched: UInt64 = 0
+            table.withUnsafeBufferPointer { table in
+                for key in keys { touched &+= UInt64(table[Int(truncatingIfNeeded: key) & mask]) }
+                for key in keys {
+                    let entry = Int(table[Int(truncatingIfNeeded: key) & mask])
+                    if entry > 0 { touched ^= entries[entry - 1].key }
+                }
+            }
+            touchedSink = touched
+        }
+        for key in keys { insert(key: key, handle: handle) }
     }
 
     /// Calls `body` with the handles under `key`, newest first, while it returns true.

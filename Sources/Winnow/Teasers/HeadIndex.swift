@@ -53,6 +53,7 @@ struct HeadIndex {
 
     /// Remembers the heads of a document (`heads(of:)` of its key), under `owner`.
     mutating func insert(owner: Int32, heads: [Head]) {
+        anchors.prefetch(keys: heads.lazy.map { UInt32(truncatingIfNeeded: $0.anchor) })
         for head in heads {
             let start = head.bytes.withUnsafeBufferPointer { arena.appendContiguous($0) }
             starts.append(UInt32(start) | (head.complete ? Self.completeFlag : 0))
