@@ -75,6 +75,14 @@ import WinnowLab
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
     }
 
+    @Test func aBadEscapeInTheTextIsPlacedOnItsLineAndColumn() throws {
+        let path = try TestSupport.file("escape.jsonl", "{\"text\":\"ok\"}\n{\"id\":\"a\",\"text\":\"bad \\q\"}\n")
+        let error = #expect(throws: WinnowError.self) { try TestSupport.read(path) }
+        #expect(error?.message.contains("invalid escape '\\q'") == true, "\(String(describing: error))")
+        #expect(error?.location?.line == 2)
+        #expect(error?.location?.column == 23)
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() throws {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let path = try TestSupport.file("deep.jsonl", "{\"text\":\"a\",\"x\":\(deep)}\n")

@@ -18,25 +18,27 @@ struct JSONRecordParser {
             guard scanner.peek() == UInt8(ascii: "{") else {
                 throw JSONScanner.SyntaxError(offset: scanner.index, message: "a record must be a JSON object")
             }
-            try scanner.scanObject { key, range, scanner in
-                let raw = UnsafeBufferPointer(rebasing: bytes[range])
+            try scanner.scanMembers { key, scanner in
+                let start = scanner.index
                 if key == options.textField {
-                    guard raw.first == UInt8(ascii: "\"") else {
-                        throw WinnowError(.input, "field \"\(key)\" must be a string", at: location(range.lowerBound))
+                    guard scanner.peek() == UInt8(ascii: "\"") else {
+                        try scanner.skipValue(depth: 1)
+                        throw WinnowError(.input, "field \"\(key)\" must be a string", at: location(start))
                     }
-                    var inner = JSONScanner(raw)
-                    text = try inner.scanString()
-                    scanner.repairs += inner.repairs
-                } else if key == options.idField {
-                    if raw.first == UInt8(ascii: "\"") {
-                        var inner = JSONScanner(raw)
-                        id = try inner.scanString()
-                        scanner.repairs += inner.repairs
-                    } else if let first = raw.first, first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) {
-                        id = String(decoding: raw, as: UTF8.self)
-                    } else {
-                        throw WinnowError(.input, "field \"\(key)\" must be a string or a number", at: location(range.lowerBound))
+                    text = try scanner.scanString()
+                    return
+                }
+                if key == options.idField, scanner.peek() == UInt8(ascii: "\"") {
+                    id = try scanner.scanString()
+                    return
+                }
+                try scanner.skipValue(depth: 1)
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<scanner.index])
+                if key == options.idField {
+                    guard let first = raw.first, first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) else {
+                        throw WinnowError(.input, "field \"\(key)\" must be a string or a number", at: location(start))
                     }
+                    id = String(decoding: raw, as: UTF8.self)
                 } else if key == "winnow", raw.first == UInt8(ascii: "{") {
                     annotations = try AnnotationsCodec.decode(raw)
                 } else {

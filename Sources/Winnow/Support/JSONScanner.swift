@@ -66,6 +66,16 @@ struct JSONScanner {
 
     /// Scans the members of an object, handing each key and the byte range of its value.
     mutating func scanObject(_ member: (String, Range<Int>, inout JSONScanner) throws -> Void) throws {
+        try scanMembers { key, scanner in
+            let start = scanner.index
+            try scanner.skipValue(depth: 1)
+            try member(key, start..<scanner.index, &scanner)
+        }
+    }
+
+    /// Scans the members of an object, handing each key with the scanner at the start of its value,
+    /// which `member` must read or skip: a value read as it is scanned is scanned once.
+    mutating func scanMembers(_ member: (String, inout JSONScanner) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         if peek() == UInt8(ascii: "}") {
             index += 1
@@ -79,9 +89,7 @@ struct JSONScanner {
             let key = try scanString()
             try expect(UInt8(ascii: ":"))
             skipWhitespace()
-            let start = index
-            try skipValue(depth: 1)
-            try member(key, start..<index, &self)
+            try member(key, &self)
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
