@@ -138,20 +138,25 @@ struct KeyBuilder {
                     // a time and hashed at once; anything else goes on below, byte by byte.
                     whole: while index + 32 <= count {
                         let chunks = UnsafeRawPointer(text.baseAddress! + index)
-                        let head = ASCIIWords.lowercasedRun(UInt64(littleEndian: chunks.loadUnaligned(as: UInt64.self)))
+                        let first = UInt64(littleEndian: chunks.loadUnaligned(as: UInt64.self))
+                        let head = ASCIIWords.lowercasedRun(first)
                         var length = head.length
                         var state = StableHash.prime0
                         var tail = head.lowered
                         var tailLength = head.length
+                        // The byte after the token, taken from the chunk already read rather than read again.
+                        var following = UInt8(truncatingIfNeeded: first >> (UInt64(length & 7) &* 8))
                         if length == 8 {
-                            let next = ASCIIWords.lowercasedRun(UInt64(littleEndian: chunks.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+                            let second = UInt64(littleEndian: chunks.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                            let next = ASCIIWords.lowercasedRun(second)
                             if next.length == 8 { break whole }
                             state = StableHash.mum(state ^ head.lowered, StableHash.prime1)
                             tail = next.lowered
                             tailLength = next.length
                             length += next.length
+                            following = UInt8(truncatingIfNeeded: second >> (UInt64(next.length) &* 8))
                         }
-                        let after = kinds[Int(text[index + length])]
+                        let after = kinds[Int(following)]
                         if after == GapKind.holding { break whole }
                         if tokens > 0 {
                             output[written] = 0x20
