@@ -19,7 +19,7 @@ final class TextReader: RecordReader {
 
     /// The line as a string; invalid UTF-8 becomes U+FFFD, counted.
     private func decode(_ line: UnsafeBufferPointer<UInt8>) -> String {
-        if let valid = String(validating: line, as: UTF8.self) { return valid }
+        if let valid = String(checkingUTF8: line) { return valid }
         var index = 0
         var invalid = 0
         while index < line.count {

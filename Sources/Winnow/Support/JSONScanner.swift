@@ -311,7 +311,7 @@ struct JSONScanner {
     }
 
     mutating func decodeUTF8(_ content: UnsafeBufferPointer<UInt8>) -> String {
-        if let valid = String(validating: content, as: UTF8.self) { return valid }
+        if let valid = String(checkingUTF8: content) { return valid }
         repairs += 1
         return String(decoding: content, as: UTF8.self)
     }
