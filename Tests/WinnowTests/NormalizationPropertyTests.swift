@@ -61,6 +61,53 @@ import WinnowLab
         #expect(passed > 400)
     }
 
+    /// The clean check as a byte-at-a-time reading of its rules, against which its eight- and
+    /// sixteen-byte steps are measured.
+    static func cleanByRules(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0x0A
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"): return false
+            case 0x21..<0x7F: previous = byte
+            case 0x20, 0x0A:
+                if previous == 0x20 || previous == 0x0A { return false }
+                previous = byte
+            case 0x80...:
+                let (scalar, length, valid) = UTF8Decoding.decode(bytes, at: index)
+                guard valid, TextCleaner.classify(scalar) == .text, !UnicodeFolding.mayChangeUnderNFC(scalar) else { return false }
+                previous = 0x41
+                index += length
+                continue
+            default: return false
+            }
+            index += 1
+        }
+        return bytes.isEmpty || (previous != 0x20 && previous != 0x0A)
+    }
+
+    @Test func theCleanCheckReadingManyBytesAtOnceJudgesAsItsRulesDo() {
+        let pieces = ["The minister said", " ", "  ", "\n", "\n\n", " \n", "é", "’", "e\u{301}", "&", "\t", "\u{7F}", "\r", "ab", "x",
+                      "\u{A0}", "東", "\u{200B}", ".", " word", "1234567", "\u{85}"]
+        var generator = SeededGenerator(seed: 12)
+        var clean = 0
+        for _ in 0..<6000 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 24) {
+                text += generator.next() % 3 == 0 ? pieces[Int(generator.next() % UInt64(pieces.count))]
+                    : String(repeating: "plain text ", count: Int(generator.next() % 3)) + "words"
+            }
+            var copy = text
+            copy.withUTF8 { bytes in
+                let expected = Self.cleanByRules(bytes)
+                if expected { clean += 1 }
+                #expect(TextCleaner.isClean(bytes, options: TextCleaner.Options()) == expected, "\(text.debugDescription)")
+            }
+        }
+        #expect(clean > 600 && clean < 5400)
+    }
+
     /// The variants that must not change the key.
     static let variants: [(String, @Sendable (String, inout SeededGenerator) -> String)] = [
         ("whitespace", { text, generator in

@@ -138,17 +138,26 @@ public struct TextCleaner: Sendable {
         var index = 0
         let count = input.count
         while index < count {
+            if index + 16 <= count {
+                let pair = UnsafeRawPointer(input.baseAddress! + index)
+                let first = UInt64(littleEndian: pair.loadUnaligned(as: UInt64.self))
+                let second = UInt64(littleEndian: pair.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                if ASCIIWords.plainPair(first, second, entities: options.entities,
+                                        afterSpaceOrLineStart: previous == 0x20 || previous == 0x0A) {
+                    previous = UInt8(truncatingIfNeeded: second >> 56)
+                    index += 16
+                    continue
+                }
+            }
             if index + 8 <= count {
                 let chunk = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                switch ASCIIWords.plainChunk(chunk, entities: options.entities, afterSpaceOrLineStart: previous == 0x20 || previous == 0x0A) {
-                case .plain:
-                    previous = UInt8(truncatingIfNeeded: chunk >> 56)
-                    index += 8
-                    continue
-                case .dirty:
-                    return false
-                case .mixed:
-                    break
+                guard let plain = ASCIIWords.plainPrefix(chunk, entities: options.entities,
+                                                         afterSpaceOrLineStart: previous == 0x20 || previous == 0x0A)
+                else { return false }
+                if plain > 0 {
+                    previous = UInt8(truncatingIfNeeded: chunk >> UInt64(plain * 8 - 8))
+                    index += plain
+                    if plain == 8 { continue }
                 }
             }
             let byte = input[index]
