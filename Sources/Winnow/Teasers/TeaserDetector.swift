@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises a truncated teaser by its end: an ellipsis in any of its forms, possibly followed by a
 /// "read more" tail.
 ///
@@ -41,16 +43,18 @@ public struct TeaserDetector: Sendable {
     /// The read-more tails this detector accepts, lower-cased, longest first (as many characters as
     /// `longestTail` at most).
     public var tails: [String] {
-        get { tailBytes.map { String(decoding: $0, as: UTF8.self) } }
+        get { tailStrings }
         set {
-            tailBytes = newValue.map { $0.lowercased() }.filter { $0.count <= Self.longestTail }.sorted { $0.count > $1.count }
-                .map { Array($0.utf8) }
+            tailStrings = newValue.map { $0.lowercased() }.filter { $0.count <= Self.longestTail }.sorted { $0.count > $1.count }
+            tailBytes = tailStrings.map { Array($0.utf8) }
             let markerEnds = Set(Self.markers.compactMap(\.utf8.last))
             tailsMayEndLikeMarkers = tailBytes.contains { $0.last.map(markerEnds.contains) ?? false }
         }
     }
 
-    /// The tails, lower-cased, in UTF-8, longest first.
+    /// The tails, lower-cased, longest first.
+    private var tailStrings: [String] = []
+    /// The same in UTF-8.
     private var tailBytes: [[UInt8]] = []
     /// True when a tail ends with the byte an ellipsis marker ends with; otherwise a text that ends
     /// with a marker cannot end with a tail, and tails need not be looked for.
@@ -84,16 +88,44 @@ public struct TeaserDetector: Sendable {
 
     /// The text before the read-more tail `text` ends with, if it ends with one.
     private func withoutTail(_ text: Substring) -> Substring? {
-        let window = Array(text.utf8.suffix(Self.longestTail * 4))
-        if window.allSatisfy({ $0 < 0x80 }) {
-            let lowered = window.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-            guard let found = tailBytes.first(where: { lowered.count >= $0.count && lowered.suffix($0.count).elementsEqual($0) })
-            else { return nil }
-            return Substring(text.utf8.dropLast(found.count))
+        let window = Self.longestTail * 4
+        let search = text.utf8.withContiguousStorageIfAvailable { asciiTail(of: UnsafeBufferPointer(rebasing: $0.suffix(window))) }
+            ?? Array(text.utf8.suffix(window)).withUnsafeBufferPointer { asciiTail(of: $0) }
+        switch search {
+        case .found(let length): return Substring(text.utf8.dropLast(length))
+        case .none: return nil
+        case .notASCII:
+            let ending = text.suffix(Self.longestTail).lowercased()
+            guard let found = tailStrings.first(where: { ending.hasSuffix($0) }) else { return nil }
+            return text.dropLast(found.count)
         }
-        let ending = text.suffix(Self.longestTail).lowercased()
-        guard let found = tailBytes.first(where: { ending.hasSuffix(String(decoding: $0, as: UTF8.self)) }) else { return nil }
-        return text.dropLast(String(decoding: found, as: UTF8.self).count)
+    }
+
+    /// What `asciiTail(of:)` found at the end of a text.
+    private enum TailSearch {
+        /// The end holds non-ASCII bytes; tails are compared as characters instead.
+        case notASCII
+        /// No tail.
+        case none
+        /// A tail of this many bytes.
+        case found(Int)
+    }
+
+    /// The longest tail the ASCII `window` ends with, compared without case.
+    private func asciiTail(of window: UnsafeBufferPointer<UInt8>) -> TailSearch {
+        guard window.allSatisfy({ $0 < 0x80 }) else { return .notASCII }
+        return tailBytes.first { Self.endsCaseInsensitively(window, with: $0) }.map { .found($0.count) } ?? .none
+    }
+
+    /// True when the ASCII `window`, lower-cased, ends with `tail`.
+    private static func endsCaseInsensitively(_ window: UnsafeBufferPointer<UInt8>, with tail: [UInt8]) -> Bool {
+        guard window.count >= tail.count else { return false }
+        let start = window.count - tail.count
+        for (offset, byte) in tail.enumerated() {
+            let candidate = window[start + offset]
+            if (candidate >= 0x41 && candidate <= 0x5A ? candidate | 0x20 : candidate) != byte { return false }
+        }
+        return true
     }
 
     /// True when `document` is a teaser candidate: flagged by its reader, or short and ending like a
@@ -106,15 +138,44 @@ public struct TeaserDetector: Sendable {
     /// must stand within the last `longestTail` characters or so.
     static func mayEndWithMarker(_ text: some StringProtocol) -> Bool {
         let window = longestTail * 4 + 16
-        if let fast = text.utf8.withContiguousStorageIfAvailable({ mayEndWithMarker(bytes: $0.suffix(window)) }) { return fast }
-        return mayEndWithMarker(bytes: text.utf8.suffix(window))
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ mayEndWithMarker(contiguous: UnsafeBufferPointer(rebasing: $0.suffix(window))) }) {
+            return fast
+        }
+        var scan = MarkerScan()
+        return text.utf8.suffix(window).contains { scan.step($0) }
     }
 
-    private static func mayEndWithMarker(bytes tail: some Collection<UInt8>) -> Bool {
+    /// `mayEndWithMarker` over bytes in one piece: eight bytes with no `.`, `&` or 0xA6 while no dot
+    /// is counted leave none counted (no blank can follow a dot then), so they are passed whole.
+    private static func mayEndWithMarker(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var scan = MarkerScan()
+        var index = 0
+        while index < bytes.count {
+            if scan.dots == 0 && index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                if !hasByte(word, UInt8(ascii: ".")) && !hasByte(word, UInt8(ascii: "&")) && !hasByte(word, 0xA6) {
+                    scan.beforePrevious = UInt8(truncatingIfNeeded: word >> 48)
+                    scan.previous = UInt8(truncatingIfNeeded: word >> 56)
+                    index += 8
+                    continue
+                }
+            }
+            if scan.step(bytes[index]) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The state of `mayEndWithMarker` between bytes: dots in a row (blanks after a dot allowed) and
+    /// the last two bytes, for the `…` that ends in 0xA6.
+    private struct MarkerScan {
         var dots = 0
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
-        for byte in tail {
+
+        /// Takes the next byte; true when a marker may stand here.
+        @inline(__always)
+        mutating func step(_ byte: UInt8) -> Bool {
             switch byte {
             case UInt8(ascii: "."):
                 dots += 1
@@ -130,18 +191,36 @@ public struct TeaserDetector: Sendable {
             }
             beforePrevious = previous
             previous = byte
+            return false
         }
-        return false
+    }
+
+    /// True when some byte of `word` is `byte`.
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let matched = word ^ (ones &* UInt64(byte))
+        return (matched &- ones) & ~matched & 0x8080_8080_8080_8080 != 0
     }
 
     /// The ellipsis `text` ends with, if any.
     static func marker(at text: Substring) -> String? {
         let utf8 = text.utf8
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes in
+            markerBytes.firstIndex { marker in
+                bytes.count >= marker.count && memcmp(bytes.baseAddress! + bytes.count - marker.count, marker, marker.count) == 0
+            }
+        }) {
+            return found.map { markers[$0] }
+        }
         return markers.first { marker in
             let bytes = marker.utf8
             return utf8.count >= bytes.count && utf8.suffix(bytes.count).elementsEqual(bytes)
         }
     }
+
+    /// `markers` in UTF-8.
+    private static let markerBytes = markers.map { Array($0.utf8) }
 }
 
 extension Substring {
