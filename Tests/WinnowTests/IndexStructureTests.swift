@@ -135,4 +135,16 @@ import WinnowLab
         #expect(chunked.count == reference.count + 1 && chunked[reference.count] == 7 && copy.count == reference.count)
         #expect(chunked.memoryBytes == (reference.count + perChunk - 1) / perChunk * 65_536)
     }
+
+    @Test func anArenaTellsWhichIdAHandleHoldsAsItsStringsDo() {
+        let ids = ["", "a", "ab", "story-00017-r0", "story-00017-r1", "story-00017-r0#2", "Zürich:東京", "a"].map { DocumentID($0) }
+        var arena = IdentifierArena()
+        let handles = ids.map { arena.append($0) }
+        for handle in handles {
+            for id in ids + [DocumentID("story-00017-r"), DocumentID("b")] {
+                #expect(arena.holds(handle, id) == (arena[handle] == id), "\(arena[handle]) against \(id)")
+            }
+        }
+        #expect(arena.holds(handles[3], ids[3]) && !arena.holds(handles[3], ids[4]) && arena.holds(handles[7], ids[1]))
+    }
 }

@@ -103,7 +103,7 @@ public final class FragmentsStage: Stage {
             seen.removeAll(keepingCapacity: true)
             var walked = 0
             index.forEach(key: sentence.hash) { owner in
-                if lengths[Int(owner)] > tokens, !seen.contains(owner), ids[owner] != id {
+                if lengths[Int(owner)] > tokens, !seen.contains(owner), !ids.holds(owner, id) {
                     seen.append(owner)
                     if let slot = covered.firstIndex(where: { $0.owner == owner }) {
                         covered[slot].tokens += sentence.tokens
