@@ -230,10 +230,12 @@ public final class NearDedupStage: Stage {
     private func bestCandidate(_ signed: Signed) -> (Int32, String, Double)? {
         var best: (Int32, String, Double)?
         var checked: [Int32] = []
+        // Read once here rather than once a candidate, each read of a stored property being checked.
+        let signatures = signatures, sizes = sizes
         bands.forEach(keys: signed.bands) { handle in
             guard checked.count < maximumCandidates, !checked.contains(handle) else { return }
             checked.append(handle)
-            guard let verdict = verify(signed, against: handle) else { return }
+            guard let verdict = verify(signed, against: handle, signatures: signatures, sizes: sizes) else { return }
             if best == nil || verdict.1 > best!.2 || (verdict.1 == best!.2 && handle < best!.0) {
                 best = (handle, verdict.0, verdict.1)
             }
@@ -246,8 +248,8 @@ public final class NearDedupStage: Stage {
     static let containmentJaccardFloor = 0.45
 
     /// `near` with the Jaccard estimate, or `near-contained` with the containment estimate, or nil.
-    private func verify(_ signed: Signed, against handle: Int32) -> (String, Double)? {
-        let jaccard = estimate(signed.signature, handle)
+    private func verify(_ signed: Signed, against handle: Int32, signatures: [UInt8], sizes: [UInt32]) -> (String, Double)? {
+        let jaccard = estimate(signed.signature, handle, signatures: signatures)
         if jaccard >= options.threshold { return ("near", jaccard) }
         guard options.containment > 0 else { return nil }
         let a = Double(signed.size), b = Double(sizes[Int(handle)])
@@ -259,7 +261,7 @@ public final class NearDedupStage: Stage {
 
     /// The Jaccard estimate from 4-bit signatures, corrected for chance agreement (1 in 16): sixteen
     /// values compared at a time by counting the zero nibbles of their difference.
-    private func estimate(_ signature: [UInt8], _ handle: Int32) -> Double {
+    private func estimate(_ signature: [UInt8], _ handle: Int32, signatures: [UInt8]) -> Double {
         let width = signature.count
         let offset = Int(handle) * width
         var differing = 0
