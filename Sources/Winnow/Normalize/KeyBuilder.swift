@@ -24,9 +24,11 @@ struct KeyBuilder {
     private var newSentence = true
     private var sawTerminal = false
 
+    /// Room for the key of `capacity` bytes of text. The ASCII loop reserves room for a token every
+    /// other byte of what is left, so the token buffers start that large and never grow on that account.
     init(capacity: Int) {
         bytes = GrowableBuffer(capacity: capacity + 16)
-        let tokens = capacity / 4 + 16
+        let tokens = capacity / 2 + 16
         tokenStarts = GrowableBuffer(capacity: tokens)
         tokenHashes = GrowableBuffer(capacity: tokens)
     }
