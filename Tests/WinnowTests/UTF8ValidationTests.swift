@@ -23,6 +23,7 @@ import WinnowLab
         #expect(content == expected.content, "\(bytes.map { String($0, radix: 16) })")
         #expect(string == expected.string, "\(bytes.map { String($0, radix: 16) })")
         if let string { #expect(Array(string.utf8) == bytes) }
+        #expect(bytes.withUnsafeBufferPointer { String(repairingUTF8: $0) } == String(decoding: bytes, as: UTF8.self))
     }
 
     @Test func everyOneAndTwoByteSequenceIsJudgedAsTheStandardLibraryJudgesIt() {

@@ -73,7 +73,7 @@ public enum ParagraphMap {
                 kept.append(contentsOf: bytes[starts[line]..<end])
             }
         }
-        return String(decoding: kept, as: UTF8.self)
+        return kept.withUnsafeBufferPointer { String(repairingUTF8: $0) }
     }
 
     /// True when `text` has a paragraph: a line with something besides spaces and tabs.

@@ -61,7 +61,7 @@ public struct TextCleaner: Sendable {
     /// Cleans raw bytes, which need not be valid UTF-8.
     public func clean(utf8 input: UnsafeBufferPointer<UInt8>) -> (text: String, changes: Changes) {
         if Self.isClean(input, options: options) {
-            return (String(decoding: input, as: UTF8.self), Changes())
+            return (String(repairingUTF8: input), Changes())
         }
         return clean(dirty: input)
     }
@@ -287,6 +287,6 @@ struct CleanState {
                 bytes = composed
             }
         }
-        return (String(decoding: bytes, as: UTF8.self), changes)
+        return (bytes.withUnsafeBufferPointer { String(repairingUTF8: $0) }, changes)
     }
 }

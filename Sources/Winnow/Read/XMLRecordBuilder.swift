@@ -284,7 +284,7 @@ struct XMLRecordBuilder {
             }
         }
         let id = (idValue ?? xmlID).map { DocumentID($0) } ?? DocumentID(stem: stem, line: line)
-        return Document(id: id, text: String(decoding: text, as: UTF8.self), fields: attributeFields + fields,
+        return Document(id: id, text: text.withUnsafeBufferPointer { String(repairingUTF8: $0) }, fields: attributeFields + fields,
                         source: origin.map { SourceLocation(file: $0, line: originLine) } ?? SourceLocation(file: path, line: line),
                         annotations: annotations)
     }

@@ -80,3 +80,11 @@ extension String {
         self = String(copying: unsafe UTF8Span(unchecked: span, isKnownASCII: content == .ascii))
     }
 }
+
+extension String {
+    /// What `String(decoding: bytes, as: UTF8.self)` gives (ill-formed sequences become U+FFFD), with
+    /// well-formed bytes, the usual case, checked once, by `UTF8Validation`.
+    init(repairingUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        self = String(checkingUTF8: bytes) ?? String(decoding: bytes, as: UTF8.self)
+    }
+}
