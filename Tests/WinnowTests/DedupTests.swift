@@ -14,6 +14,20 @@ import WinnowLab
         return try TestSupport.process(documents, [NormalizeStage()] + stages)
     }
 
+    @Test func signaturesArePackedTwoNibblesToAByteAndPaddedToEightBytes() {
+        var generator = SeededGenerator(seed: 3)
+        for count in [1, 2, 5, 16, 17, 128] {
+            let values = (0..<count).map { _ in UInt32(truncatingIfNeeded: generator.next()) }
+            let packed = values.withUnsafeBufferPointer { NearDedupStage.Preparation.pack($0) }
+            #expect(packed.count == (count + 15) / 16 * 8)
+            for (index, byte) in packed.enumerated() {
+                let low = 2 * index < count ? UInt8(values[2 * index] & 0xF) : 0
+                let high = 2 * index + 1 < count ? UInt8(values[2 * index + 1] & 0xF) : 0
+                #expect(byte == low | high << 4, "count \(count), byte \(index)")
+            }
+        }
+    }
+
     @Test func exactCopiesDifferingOnlyByNoiseAreOne() throws {
         let text = Self.story(1).text
         let sink = try Self.run([text, text.uppercased().replacingOccurrences(of: " ", with: "  "), text], [ExactDedupStage()])

@@ -137,11 +137,15 @@ public final class NearDedupStage: Stage {
 
         /// The low 4 bits of each value, two to a byte, padded with zeros to a multiple of 8 bytes.
         static func pack(_ values: UnsafeBufferPointer<UInt32>) -> [UInt8] {
-            var packed = [UInt8](repeating: 0, count: (values.count + 15) / 16 * 8)
-            for (index, value) in values.enumerated() {
-                packed[index >> 1] |= UInt8(truncatingIfNeeded: value & 0xF) << (index & 1 == 0 ? 0 : 4)
+            let count = values.count
+            return [UInt8](unsafeUninitializedCapacity: (count + 15) / 16 * 8) { packed, initialized in
+                packed.initialize(repeating: 0)
+                for pair in 0..<count / 2 {
+                    packed[pair] = UInt8(truncatingIfNeeded: values[2 * pair] & 0xF | (values[2 * pair + 1] & 0xF) << 4)
+                }
+                if count % 2 == 1 { packed[count / 2] = UInt8(truncatingIfNeeded: values[count - 1] & 0xF) }
+                initialized = packed.count
             }
-            return packed
         }
     }
 

@@ -77,7 +77,8 @@ public final class TeasersStage: Stage {
             guard flagged || document.text.utf8.count <= options.maxChars * 4 else { return .none }
             let body: String
             if let detection = detector.detect(document.text) {
-                guard flagged || detection.body.count <= options.maxChars else { return .none }
+                // A text has no more characters than bytes, so the bytes settle most cases without counting characters.
+                guard flagged || detection.body.utf8.count <= options.maxChars || detection.body.count <= options.maxChars else { return .none }
                 body = String(detection.body)
             } else if flagged {
                 body = document.text
@@ -149,7 +150,10 @@ public final class TeasersStage: Stage {
         let found = HeadIndex.heads(of: key)
         heads.insert(owner: handle, heads: found)
         guard !waiting.isEmpty else { return }
-        for head in found {
+        // The heads some teaser waits for, found with one read of the table (each read of a stored
+        // property is checked) before the table changes.
+        let awaited = { (waiting: [UInt64: [Int]]) in found.filter { waiting[$0.anchor] != nil } }(waiting)
+        for head in awaited {
             guard let slots = waiting[head.anchor] else { continue }
             var remaining: [Int] = []
             for slot in slots {
