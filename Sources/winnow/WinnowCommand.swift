@@ -27,6 +27,7 @@ struct WinnowCommand: ParsableCommand {
 
     /// Parses, runs, and maps failures to the documented exit codes (usage errors exit 2).
     static func main() {
+        _ = winnow_jemalloc_return_memory_promptly()
         do {
             var command = try parseAsRoot()
             try command.run()
