@@ -142,6 +142,31 @@ import WinnowLab
     }
 }
 
+/// The index of article heads that teasers are matched against.
+@Suite struct HeadIndexTests {
+    static let article = """
+        The council said on Wednesday that the bridge over the river will stay closed for another week.
+        Engineers found cracks in two of its supports during an inspection on Monday morning.
+        """
+
+    @Test func headsAnOwnerHoldsAlreadyAreKeptOnceWhenAskedAndTwiceOtherwise() throws {
+        let key = MatchingKey(text: Self.article)
+        let pattern = try #require(TeaserPattern(body: "The council said on Wednesday that the bri", minimumBytes: 20))
+        let later = try #require(TeaserPattern(body: "Engineers found cracks in two of its supp", minimumBytes: 20))
+        var index = HeadIndex()
+        index.insert(owner: 0, heads: HeadIndex.heads(of: key), skippingHeldOnes: false)
+        index.insert(owner: 0, heads: HeadIndex.heads(of: key), skippingHeldOnes: true)
+        #expect(index.matches(pattern) == [0] && index.matches(later) == [0])
+        index.insert(owner: 0, heads: HeadIndex.heads(of: key), skippingHeldOnes: false)
+        #expect(index.matches(pattern) == [0, 0])
+        let copy = MatchingKey(text: Self.article.replacingOccurrences(of: "another week", with: "a month"))
+        index.insert(owner: 0, heads: HeadIndex.heads(of: copy), skippingHeldOnes: true)
+        #expect(index.matches(pattern) == [0, 0, 0] && index.matches(later) == [0, 0])
+        index.insert(owner: 1, heads: HeadIndex.heads(of: key), skippingHeldOnes: true)
+        #expect(index.matches(later) == [0, 0, 1])
+    }
+}
+
 /// The detector against the rule it implements, written plainly over characters, on generated endings.
 @Suite struct TeaserDetectorReferenceTests {
     /// The rule: trim blanks; a read-more tail (any case) may follow the ellipsis; the ellipsis must

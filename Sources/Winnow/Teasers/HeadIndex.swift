@@ -51,16 +51,33 @@ struct HeadIndex {
     /// Bytes held.
     var memoryBytes: Int { anchors.memoryBytes + arena.memoryBytes + starts.memoryBytes + lengths.memoryBytes + owners.memoryBytes }
 
-    /// Remembers the heads of a document (`heads(of:)` of its key), under `owner`.
-    mutating func insert(owner: Int32, heads: [Head]) {
+    /// Remembers the heads of a document (`heads(of:)` of its key), under `owner`; with
+    /// `skippingHeldOnes`, not those `owner` has already (a near copy's heads that its representative shares).
+    mutating func insert(owner: Int32, heads: [Head], skippingHeldOnes: Bool) {
         anchors.prefetch(keys: heads.lazy.map { UInt32(truncatingIfNeeded: $0.anchor) })
         for head in heads {
+            if skippingHeldOnes && holds(head, of: owner) { continue }
             let start = head.bytes.withUnsafeBufferPointer { arena.appendContiguous($0) }
             starts.append(UInt32(start) | (head.complete ? Self.completeFlag : 0))
             lengths.append(UInt8(head.bytes.count))
             owners.append(owner)
             anchors.insert(key: UInt32(truncatingIfNeeded: head.anchor), handle: Int32(owners.count - 1))
         }
+    }
+
+    /// True when `owner` has a head with the same anchor, bytes and completeness as `head`.
+    private func holds(_ head: Head, of owner: Int32) -> Bool {
+        var held = false
+        anchors.forEach(key: UInt32(truncatingIfNeeded: head.anchor)) { index in
+            let entry = Int(index)
+            guard !held, owners[entry] == owner, Int(lengths[entry]) == head.bytes.count else { return }
+            let start = starts[entry]
+            guard (start & Self.completeFlag != 0) == head.complete else { return }
+            held = arena.withContiguous(from: Int(start & ~Self.completeFlag), count: head.bytes.count) { stored in
+                stored.elementsEqual(head.bytes)
+            }
+        }
+        return held
     }
 
     /// The owners whose heads begin with the teaser pattern.

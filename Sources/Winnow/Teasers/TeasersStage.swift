@@ -47,6 +47,9 @@ public final class TeasersStage: Stage {
     private let options: Options
     private var heads = HeadIndex()
     private var ids = IdentifierArena()
+    /// The handle of each id with heads indexed, under the id's stable hash, so a near copy's heads
+    /// join its representative's under one handle and the heads they share are kept once.
+    private var handles = StableHashMap<Int32>(filler: -1)
     private var waiting: [UInt64: [Int]] = [:]
     private var held: [(document: Document, pattern: TeaserPattern)?] = []
     private var lateAttachments: [DocumentID: [AttachedTeaser]] = [:]
@@ -95,7 +98,7 @@ public final class TeasersStage: Stage {
     /// Measured: the teaser test, then the heads of every article indexed in order.
     public var relativeCost: Double { 3 }
 
-    public var indexBytes: Int { heads.memoryBytes + ids.memoryBytes }
+    public var indexBytes: Int { heads.memoryBytes + ids.memoryBytes + handles.memoryBytes }
 
     public func process(_ document: consuming Document, prepared evidence: TeaserEvidence, context: StageContext) throws {
         switch evidence {
@@ -146,9 +149,14 @@ public final class TeasersStage: Stage {
     /// Indexes the heads of `key` as those of article `id`, and matches the teasers waiting for them;
     /// `article` is the document when it is in hand.
     private func index(_ key: MatchingKey, of id: DocumentID, article: inout Document?, context: StageContext) {
-        let handle = ids.append(id)
         let found = HeadIndex.heads(of: key)
-        heads.insert(owner: handle, heads: found)
+        if let known = handles[id.stableHash], ids.holds(known, id) {
+            heads.insert(owner: known, heads: found, skippingHeldOnes: true)
+        } else {
+            let handle = ids.append(id)
+            _ = handles.updateValue(handle, forKey: id.stableHash)
+            heads.insert(owner: handle, heads: found, skippingHeldOnes: false)
+        }
         guard !waiting.isEmpty else { return }
         // The heads some teaser waits for, found with one read of the table (each read of a stored
         // property is checked) before the table changes.
