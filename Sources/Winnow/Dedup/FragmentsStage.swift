@@ -23,9 +23,12 @@ public final class FragmentsStage: Stage {
     public let name = "fragments"
     public let preparation = Preparation()
     private let options: Options
-    private var index = StableHashMultimap()
-    private var lengths: [Int32] = []
-    private var ids = IdentifierArena()
+    // The index is read and changed only by `process`, `absorbed` and `finish`, which the pipeline
+    // calls on one thread at a time and never from inside one another, so its accesses are not
+    // checked at run time (the checks cost 1% of a run's instructions).
+    @exclusivity(unchecked) private var index = StableHashMultimap()
+    @exclusivity(unchecked) private var lengths: [Int32] = []
+    @exclusivity(unchecked) private var ids = IdentifierArena()
     /// Entries walked per sentence at most, so a sentence in every document cannot make a run quadratic.
     private let maximumChain = 32
 

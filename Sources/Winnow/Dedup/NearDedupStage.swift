@@ -75,16 +75,19 @@ public final class NearDedupStage: Stage {
     public let preparation: Preparation
     private let options: Options
     private let lsh: LSHParameters
-    private var bands = PackedMultimap()
-    private var signatures: [UInt8] = []
-    private var sizes: [UInt32] = []
-    private var representatives: [Int32] = []
-    private var ids = IdentifierArena()
-    private var handles: Int32 = 0
+    // The index is read and changed only by `process`, `absorbed` and `finish`, which the pipeline
+    // calls on one thread at a time and never from inside one another, so its accesses are not
+    // checked at run time (the checks cost 1% of a run's instructions).
+    @exclusivity(unchecked) private var bands = PackedMultimap()
+    @exclusivity(unchecked) private var signatures: [UInt8] = []
+    @exclusivity(unchecked) private var sizes: [UInt32] = []
+    @exclusivity(unchecked) private var representatives: [Int32] = []
+    @exclusivity(unchecked) private var ids = IdentifierArena()
+    @exclusivity(unchecked) private var handles: Int32 = 0
     /// For each kept document (by arena handle), the document that replaced it, or -1.
-    private var successors: [Int32] = []
+    @exclusivity(unchecked) private var successors: [Int32] = []
     /// With `representative: longest`: the documents passed on but held, in input order.
-    private var held = HeldDocuments()
+    @exclusivity(unchecked) private var held = HeldDocuments()
     /// Candidates verified per document at most, so a crowded bucket cannot make a run quadratic.
     private let maximumCandidates = 64
 
