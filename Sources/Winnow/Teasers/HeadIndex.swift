@@ -1,3 +1,5 @@
+import Foundation
+
 /// The heads of kept documents and of their paragraphs, looked up by their first tokens.
 ///
 /// Each head is the matching key from a paragraph's first token on, cut to `headBytes` bytes, so the
@@ -74,7 +76,7 @@ struct HeadIndex {
             let start = starts[entry]
             guard (start & Self.completeFlag != 0) == head.complete else { return }
             held = arena.withContiguous(from: Int(start & ~Self.completeFlag), count: head.bytes.count) { stored in
-                stored.elementsEqual(head.bytes)
+                head.bytes.withUnsafeBufferPointer { memcmp(stored.baseAddress!, $0.baseAddress!, stored.count) == 0 }
             }
         }
         return held
