@@ -109,3 +109,18 @@ import Testing
         #expect(key.sentenceStarts.map { key.token(Int($0)) } == ["u", "forces", "then", "why", "because"])
     }
 }
+
+/// The fold table, built at every start, takes its entries from the scalars' properties where they
+/// show the fold leaves a scalar alone; it must hold what running the fold gives, scalar by scalar.
+@Suite struct KeyFoldTableTests {
+    @Test func entriesTakenFromPropertiesAreTheEntriesTheFoldGives() {
+        var shortcuts = 0
+        for value in UInt32(0x80)..<0x10000 where !(0xD800...0xDFFF).contains(value) {
+            let role = KeyBuilder.role(of: value)
+            guard role == .word || role == .ideograph else { continue }
+            if UnicodeFolding.foldsToItself(value) { shortcuts += 1 }
+            #expect(KeyFoldTable.entry(for: value) == KeyFoldTable.foldedEntry(for: value), "U+\(String(value, radix: 16))")
+        }
+        #expect(shortcuts > 40_000)
+    }
+}

@@ -28,6 +28,15 @@ enum UnicodeFolding {
         return Array(UnsafeBufferPointer(start: result, count: length))
     }
 
+    /// True when the key's fold (NFKC with case folding, default-ignorables dropped) leaves `scalar`
+    /// as it is: no decomposition (a Hangul syllable, taken apart by rule, is put back together), no
+    /// case folding, not ignorable.
+    static func foldsToItself(_ scalar: UInt32) -> Bool {
+        if (0xAC00...0xD7A3).contains(scalar) { return true }
+        guard let property = utf8proc_get_property(Int32(bitPattern: scalar))?.pointee else { return false }
+        return property.decomp_seqindex == UInt16.max && property.casefold_seqindex == UInt16.max && property.ignorable == 0
+    }
+
     /// True when NFC may change text holding `scalar` (a combining mark, a scalar that composes with
     /// the one before it, or one NFC replaces).
     @inline(__always)
