@@ -75,9 +75,7 @@ public final class NearDedupStage: Stage {
     public let preparation: Preparation
     private let options: Options
     private let lsh: LSHParameters
-    // The index is read and changed only by `process`, `absorbed` and `finish`, which the pipeline
-    // calls on one thread at a time and never from inside one another, so its accesses are not
-    // checked at run time (the checks cost 1% of a run's instructions).
+    // Unchecked at run time: only the stage's own calls, which never overlap, touch it (see `Stage`).
     @exclusivity(unchecked) private var bands = PackedMultimap()
     @exclusivity(unchecked) private var signatures: [UInt8] = []
     @exclusivity(unchecked) private var sizes: [UInt32] = []
@@ -237,12 +235,10 @@ public final class NearDedupStage: Stage {
     private func bestCandidate(_ signed: Signed) -> (Int32, String, Double)? {
         var best: (Int32, String, Double)?
         var checked: [Int32] = []
-        // Read once here rather than once a candidate, each read of a stored property being checked.
-        let signatures = signatures, sizes = sizes
         bands.forEach(keys: signed.bands) { handle in
             guard checked.count < maximumCandidates, !checked.contains(handle) else { return }
             checked.append(handle)
-            guard let verdict = verify(signed, against: handle, signatures: signatures, sizes: sizes) else { return }
+            guard let verdict = verify(signed, against: handle) else { return }
             if best == nil || verdict.1 > best!.2 || (verdict.1 == best!.2 && handle < best!.0) {
                 best = (handle, verdict.0, verdict.1)
             }
@@ -255,8 +251,8 @@ public final class NearDedupStage: Stage {
     static let containmentJaccardFloor = 0.45
 
     /// `near` with the Jaccard estimate, or `near-contained` with the containment estimate, or nil.
-    private func verify(_ signed: Signed, against handle: Int32, signatures: [UInt8], sizes: [UInt32]) -> (String, Double)? {
-        let jaccard = estimate(signed.signature, handle, signatures: signatures)
+    private func verify(_ signed: Signed, against handle: Int32) -> (String, Double)? {
+        let jaccard = estimate(signed.signature, handle)
         if jaccard >= options.threshold { return ("near", jaccard) }
         guard options.containment > 0 else { return nil }
         let a = Double(signed.size), b = Double(sizes[Int(handle)])
@@ -268,7 +264,7 @@ public final class NearDedupStage: Stage {
 
     /// The Jaccard estimate from 4-bit signatures, corrected for chance agreement (1 in 16): sixteen
     /// values compared at a time by counting the zero nibbles of their difference.
-    private func estimate(_ signature: [UInt8], _ handle: Int32, signatures: [UInt8]) -> Double {
+    private func estimate(_ signature: [UInt8], _ handle: Int32) -> Double {
         let width = signature.count
         let offset = Int(handle) * width
         var differing = 0

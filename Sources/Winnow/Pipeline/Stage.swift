@@ -23,6 +23,10 @@ public struct NoPreparation: DocumentPreparation {
 /// order, so the output never depends on the thread count. A stage that must hold documents back
 /// (a teaser whose article may come later) releases them in `finish`.
 ///
+/// The pipeline calls a stage's `process`, `absorbed`, `annotateHeld` and `finish` on one thread at a
+/// time, never one from inside another of the same stage; a stage's index, touched only there, needs
+/// no run-time exclusivity checks (`@exclusivity(unchecked)`, worth 1% of a run's instructions).
+///
 /// ```swift
 /// final class DropEmpty: Stage {
 ///     let name = "drop-empty"

@@ -45,9 +45,7 @@ public final class TeasersStage: Stage {
     public let name = "teasers"
     public let preparation: Preparation
     private let options: Options
-    // The index is read and changed only by `process`, `absorbed` and `finish`, which the pipeline
-    // calls on one thread at a time and never from inside one another, so its accesses are not
-    // checked at run time (the checks cost 1% of a run's instructions).
+    // Unchecked at run time: only the stage's own calls, which never overlap, touch it (see `Stage`).
     @exclusivity(unchecked) private var heads = HeadIndex()
     @exclusivity(unchecked) private var ids = IdentifierArena()
     /// The handle of each id with heads indexed, under the id's stable hash, so a near copy's heads
@@ -161,10 +159,7 @@ public final class TeasersStage: Stage {
             heads.insert(owner: handle, heads: found, skippingHeldOnes: false)
         }
         guard !waiting.isEmpty else { return }
-        // The heads some teaser waits for, found with one read of the table (each read of a stored
-        // property is checked) before the table changes.
-        let awaited = { (waiting: [UInt64: [Int]]) in found.filter { waiting[$0.anchor] != nil } }(waiting)
-        for head in awaited {
+        for head in found {
             guard let slots = waiting[head.anchor] else { continue }
             var remaining: [Int] = []
             for slot in slots {
