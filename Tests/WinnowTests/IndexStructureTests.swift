@@ -67,6 +67,30 @@ import WinnowLab
         }
     }
 
+    @Test func chainedMultimapGivesEveryHandleNewestFirstAndGrowsOnDistinctKeys() {
+        var generator = SeededGenerator(seed: 80)
+        var multimap = ChainedMultimap(capacity: 2)
+        var reference: [UInt32: [Int32]] = [:]
+        for handle in Int32(0)..<30_000 {
+            let choice = generator.next() % 4
+            let key = choice == 0 ? 7 : UInt32(truncatingIfNeeded: generator.next() % 6_000) << (choice == 1 ? 20 : 0)
+            if handle % 5 == 0 { multimap.prefetch(keys: [key, key &+ 1]) }
+            multimap.insert(key: key, handle: handle)
+            reference[key, default: []].insert(handle, at: 0)
+        }
+        #expect(multimap.count == 30_000)
+        #expect(multimap.memoryBytes < 30_000 * 4 + reference.count * 8 * 3 + 65_536)
+        for (key, handles) in reference {
+            var found: [Int32] = []
+            multimap.forEach(key: key) { found.append($0); return true }
+            #expect(found == handles)
+        }
+        var firstThree: [Int32] = []
+        multimap.forEach(key: 7) { firstThree.append($0); return firstThree.count < 3 }
+        #expect(firstThree == Array(reference[7]!.prefix(3)))
+        multimap.forEach(key: 6_001) { _ in Issue.record("an absent key has no handle"); return true }
+    }
+
     @Test func packedMultimapGivesEveryHandleOfEveryKey() {
         var generator = SeededGenerator(seed: 78)
         var multimap = PackedMultimap(capacity: 4)

@@ -1,5 +1,6 @@
-/// A multimap from 32-bit keys to 32-bit handles in 8 bytes an entry: near-dedup's LSH buckets,
-/// the teaser stage's heads.
+/// A multimap from 32-bit keys to 32-bit handles in 8 bytes an entry: near-dedup's LSH buckets, where
+/// a key holds few handles (the near copies of one text). An insertion walks every handle of its key,
+/// so keys that gather many handles belong in `ChainedMultimap`.
 ///
 /// An open-addressing table of `UInt64` slots, each a key above a handle, probed linearly; one key
 /// may fill several slots. A 32-bit key can collide, which only adds a candidate that the caller then

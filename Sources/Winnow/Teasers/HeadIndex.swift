@@ -4,9 +4,10 @@ import Foundation
 ///
 /// Each head is the matching key from a paragraph's first token on, cut to `headBytes` bytes, so the
 /// memory per head is bounded whatever the paragraph's length: the bytes in an arena of chunks that
-/// never move, 9 bytes of offset, length and owner, 8 bytes in the anchor table (at most about 150
-/// bytes for each of the first two paragraphs of a document and 90 for each of the next ten).
-/// Lookups hash the first `anchorTokens` tokens, then compare bytes.
+/// never move, 13 bytes of offset, length, owner and the previous head under the same anchor, and the
+/// anchor's slot in `ChainedMultimap` (at most about 155 bytes for each of the first two paragraphs of
+/// a document and 95 for each of the next ten). Lookups hash the first `anchorTokens` tokens, then
+/// compare bytes.
 struct HeadIndex {
     /// Tokens hashed to find a head.
     static let anchorTokens = 3
@@ -17,10 +18,12 @@ struct HeadIndex {
     static let laterHeadBytes = 64
     /// Paragraphs of a document whose heads are kept.
     static let paragraphsPerDocument = 12
+    /// Heads under an anchor that `holds` reads at most: a head it misses is only stored twice.
+    static let heldHeadsRead = 32
     /// Marks, in `starts`, a head that holds the rest of its document's key.
     private static let completeFlag: UInt32 = 1 << 31
 
-    private var anchors = PackedMultimap()
+    private var anchors = ChainedMultimap()
     private var arena = ChunkedArray<UInt8>()
     private var starts = ChunkedArray<UInt32>()
     private var lengths = ChunkedArray<UInt8>()
@@ -67,22 +70,26 @@ struct HeadIndex {
         }
     }
 
-    /// True when `owner` has a head with the same anchor, bytes and completeness as `head`.
+    /// True when `owner` has a head with the same anchor, bytes and completeness as `head` among the
+    /// newest `heldHeadsRead` heads under the anchor.
     private func holds(_ head: Head, of owner: Int32) -> Bool {
         var held = false
+        var read = 0
         anchors.forEach(key: UInt32(truncatingIfNeeded: head.anchor)) { index in
+            read += 1
             let entry = Int(index)
-            guard !held, owners[entry] == owner, Int(lengths[entry]) == head.bytes.count else { return }
+            guard owners[entry] == owner, Int(lengths[entry]) == head.bytes.count else { return read < Self.heldHeadsRead }
             let start = starts[entry]
-            guard (start & Self.completeFlag != 0) == head.complete else { return }
+            guard (start & Self.completeFlag != 0) == head.complete else { return read < Self.heldHeadsRead }
             held = arena.withContiguous(from: Int(start & ~Self.completeFlag), count: head.bytes.count) { stored in
                 head.bytes.withUnsafeBufferPointer { memcmp(stored.baseAddress!, $0.baseAddress!, stored.count) == 0 }
             }
+            return !held && read < Self.heldHeadsRead
         }
         return held
     }
 
-    /// The owners whose heads begin with the teaser pattern.
+    /// The owners whose heads begin with the teaser pattern, newest head first.
     func matches(_ pattern: TeaserPattern) -> [Int32] {
         var result: [Int32] = []
         anchors.forEach(key: UInt32(truncatingIfNeeded: pattern.anchor)) { index in
@@ -92,6 +99,7 @@ struct HeadIndex {
                 pattern.matches(head: head, complete: start & Self.completeFlag != 0)
             }
             if matched { result.append(owners[entry]) }
+            return true
         }
         return result
     }
