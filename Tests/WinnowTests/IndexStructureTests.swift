@@ -115,6 +115,31 @@ import WinnowLab
         #expect(!all.isEmpty)
     }
 
+    @Test func byteVectorMasksAreWhatTheBytesSayOnEveryProcessor() {
+        var generator = SeededGenerator(seed: 81)
+        let probes: [UInt8] = [0x00, 0x0A, 0x20, 0x22, 0x26, 0x5C, 0x7F, 0x80, 0xE2, 0xFF]
+        for round in 0..<4_000 {
+            var bytes = (0..<16).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            if round % 2 == 0 { for index in bytes.indices where generator.next() % 2 == 0 { bytes[index] = probes[Int(generator.next() % 10)] } }
+            bytes.withUnsafeBytes { raw in
+                let fast = ByteVector(raw.baseAddress!), portable = PortableByteVector(raw.baseAddress!)
+                func expected(_ test: (UInt8) -> Bool) -> UInt32 {
+                    bytes.indices.reduce(0) { mask, index in test(bytes[index]) ? mask | 1 << UInt32(index) : mask }
+                }
+                for probe in probes {
+                    #expect(fast.mask(equalTo: probe) == expected { $0 == probe })
+                    #expect(portable.mask(equalTo: probe) == expected { $0 == probe })
+                }
+                for bound: UInt8 in [1, 0x0A, 0x20, 0x7F, 0x80] {
+                    #expect(fast.mask(below: bound) == expected { $0 < bound })
+                    #expect(portable.mask(below: bound) == expected { $0 < bound })
+                }
+                #expect(fast.nonASCIIMask == expected { $0 >= 0x80 })
+                #expect(portable.nonASCIIMask == expected { $0 >= 0x80 })
+            }
+        }
+    }
+
     @Test func linesAreRemovedOnTheBytes() {
         let text = "first\r\n\n  \nsecond — é\nthird\n"
         let starts = ParagraphMap.lineStarts(of: text)

@@ -89,7 +89,8 @@ import WinnowLab
 
     @Test func theCleanCheckReadingManyBytesAtOnceJudgesAsItsRulesDo() {
         let pieces = ["The minister said", " ", "  ", "\n", "\n\n", " \n", "é", "’", "e\u{301}", "&", "\t", "\u{7F}", "\r", "ab", "x",
-                      "\u{A0}", "東", "\u{200B}", ".", " word", "1234567", "\u{85}"]
+                      "\u{A0}", "東", "\u{200B}", ".", " word", "1234567", "\u{85}", "—", "“", "”", "…", "\u{2028}", "\u{2003}",
+                      "\u{2001}", "\u{202F}", "\u{2032}", "\u{203F}"]
         var generator = SeededGenerator(seed: 12)
         var clean = 0
         for _ in 0..<6000 {
@@ -103,6 +104,10 @@ import WinnowLab
                 let expected = Self.cleanByRules(bytes)
                 if expected { clean += 1 }
                 #expect(TextCleaner.isClean(bytes, options: TextCleaner.Options()) == expected, "\(text.debugDescription)")
+                var quotesReplaced = TextCleaner.Options()
+                quotesReplaced.asciiQuotes = true
+                let expectedWithASCIIQuotes = expected && !text.unicodeScalars.contains { CleanState.asciiQuote($0) != $0 }
+                #expect(TextCleaner.isClean(bytes, options: quotesReplaced) == expectedWithASCIIQuotes, "\(text.debugDescription)")
             }
         }
         #expect(clean > 600 && clean < 5400)

@@ -511,59 +511,6 @@ enum ASCIIWords {
         ((word &+ (0x80 - low) &* ones) & ~(word &+ (0x7F - high) &* ones)) & highs
     }
 
-    /// True when sixteen bytes, `first` then `second`, are printable ASCII with single spaces (and none
-    /// first when `afterSpaceOrLineStart`), with nothing to decode: the long plain runs of most text,
-    /// tested two chunks at a time.
-    @inline(__always)
-    static func plainPair(_ first: UInt64, _ second: UInt64, entities: Bool, afterSpaceOrLineStart: Bool) -> Bool {
-        let special = specialBytes(first) | specialBytes(second)
-        if special != 0 { return false }
-        let ampersands: UInt64 = 0x2626_2626_2626_2626
-        if entities && zeroBytes(first ^ ampersands) | zeroBytes(second ^ ampersands) != 0 { return false }
-        let blanks: UInt64 = 0x2020_2020_2020_2020
-        let firstSpaces = zeroBytes(first ^ blanks)
-        let secondSpaces = zeroBytes(second ^ blanks)
-        if (firstSpaces & (firstSpaces >> 8)) | (secondSpaces & (secondSpaces >> 8)) | (firstSpaces >> 56 & secondSpaces) != 0 {
-            return false
-        }
-        return !(afterSpaceOrLineStart && firstSpaces & 0x80 != 0)
-    }
-
-    /// How many leading bytes of `word` are printable ASCII or spaces (8 when all are), or nil when
-    /// those bytes already need cleaning: an `&` (with `entities`), two spaces in a row, or a space
-    /// first when `afterSpaceOrLineStart`. The byte after them, if any, is a control, DEL or non-ASCII.
-    @inline(__always)
-    static func plainPrefix(_ word: UInt64, entities: Bool, afterSpaceOrLineStart: Bool) -> Int? {
-        let special = specialBytes(word)
-        var view = word
-        var length = 8
-        if special != 0 {
-            length = special.trailingZeroBitCount >> 3
-            if length == 0 { return 0 }
-            let kept = UInt64.max >> UInt64(64 - length * 8)
-            view = (word & kept) | (0x6161_6161_6161_6161 & ~kept)
-        }
-        if entities && zeroBytes(view ^ 0x2626_2626_2626_2626) != 0 { return nil }
-        let spaces = zeroBytes(view ^ 0x2020_2020_2020_2020)
-        if spaces & (spaces >> 8) != 0 { return nil }
-        if afterSpaceOrLineStart && spaces & 0x80 != 0 { return nil }
-        return length
-    }
-
-    /// The high bit of each byte of `word` that is a control, DEL or not ASCII; exact for the lowest
-    /// one. A byte below 0x80 plus 0x60 reaches 0x80 from 0x20 on, plus 1 only at 0x7F; a byte of 0x80
-    /// or more shows in `word` itself, and what it carries only reaches the bytes above it.
-    @inline(__always)
-    private static func specialBytes(_ word: UInt64) -> UInt64 {
-        (word | ~(word &+ 0x6060_6060_6060_6060) | (word &+ ones)) & highs
-    }
-
-    /// The high bit of each zero byte of `word`, whose bytes are all below 0x80.
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        ~(word &+ 0x7F7F_7F7F_7F7F_7F7F) & highs
-    }
-
     /// The chunk lower-cased, and how many leading bytes are ASCII letters or digits (8 when all are).
     @inline(__always)
     static func lowercasedRun(_ word: UInt64) -> (lowered: UInt64, length: Int) {

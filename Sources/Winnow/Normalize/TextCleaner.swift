@@ -134,43 +134,54 @@ public struct TextCleaner: Sendable {
     /// True when cleaning would change nothing: visible text, single spaces, no blank line runs, no
     /// line ending other than LF, nothing to decode, compose or repair. Such text is returned as it is.
     static func isClean(_ input: UnsafeBufferPointer<UInt8>, options: Options) -> Bool {
-        var previous: UInt8 = 0x0A
-        var index = 0
+        guard let base = input.baseAddress else { return true }
         let count = input.count
+        // After a space or a line break, or at the start, where neither may come.
+        var afterBlank = true
+        var index = 0
+        let punctuation = options.asciiQuotes ? plainPunctuationKeepingNoQuotes : plainPunctuation
         while index < count {
-            if index + 16 <= count {
-                let pair = UnsafeRawPointer(input.baseAddress! + index)
-                let first = UInt64(littleEndian: pair.loadUnaligned(as: UInt64.self))
-                let second = UInt64(littleEndian: pair.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                if ASCIIWords.plainPair(first, second, entities: options.entities,
-                                        afterSpaceOrLineStart: previous == 0x20 || previous == 0x0A) {
-                    previous = UInt8(truncatingIfNeeded: second >> 56)
-                    index += 16
-                    continue
+            let wide = index + 2 * ByteVector.width <= count
+            if wide || index + ByteVector.width <= count {
+                // Thirty-two bytes at a time where there are as many, else sixteen: the stop bits of the
+                // missing half are set, so the first stop is at 16 at most.
+                let first = Self.plainMasks(base + index, entities: options.entities)
+                var stops = first.stops | 0xFFFF_0000
+                var blanks = first.blanks
+                if wide {
+                    let second = Self.plainMasks(base + index + ByteVector.width, entities: options.entities)
+                    stops = first.stops | second.stops << 16
+                    blanks |= second.blanks << 16
                 }
-            }
-            if index + 8 <= count {
-                let chunk = UInt64(littleEndian: UnsafeRawPointer(input.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                guard let plain = ASCIIWords.plainPrefix(chunk, entities: options.entities,
-                                                         afterSpaceOrLineStart: previous == 0x20 || previous == 0x0A)
-                else { return false }
-                if plain > 0 {
-                    previous = UInt8(truncatingIfNeeded: chunk >> UInt64(plain * 8 - 8))
-                    index += plain
-                    if plain == 8 { continue }
+                let width = wide ? 2 * ByteVector.width : ByteVector.width
+                var plain = stops.trailingZeroBitCount
+                // Dashes, curly quotes and the ellipsis are read past here, within the chunk.
+                while plain + 3 <= width && Self.isPlainPunctuation(base + index + plain, punctuation) {
+                    stops &= ~(0b111 << UInt32(plain))
+                    plain = stops.trailingZeroBitCount
                 }
+                let doubles = blanks & (blanks << 1 | (afterBlank ? 1 : 0))
+                if doubles & (1 << UInt32(plain) &- 1) != 0 { return false }
+                if plain > 0 { afterBlank = blanks >> UInt32(plain - 1) & 1 != 0 }
+                index += plain
+                if plain == width { continue }
             }
             let byte = input[index]
             if byte > 0x20 && byte < 0x7F {
                 if byte == UInt8(ascii: "&") && options.entities { return false }
-                previous = byte
+                afterBlank = false
                 index += 1
                 continue
             }
             if byte < 0x80 {
-                guard (byte == 0x20 || byte == 0x0A) && previous != 0x20 && previous != 0x0A else { return false }
-                previous = byte
+                guard (byte == 0x20 || byte == 0x0A) && !afterBlank else { return false }
+                afterBlank = true
                 index += 1
+                continue
+            }
+            if index + 3 <= count && Self.isPlainPunctuation(base + index, punctuation) {
+                afterBlank = false
+                index += 3
                 continue
             }
             let (scalar, length, valid) = UTF8Decoding.decode(input, at: index)
@@ -178,10 +189,42 @@ public struct TextCleaner: Sendable {
             if options.nfc && UnicodeFolding.mayChangeUnderNFC(scalar) { return false }
             if options.mojibake && Mojibake.mayStart(input, at: index) { return false }
             if options.asciiQuotes && CleanState.asciiQuote(Unicode.Scalar(scalar)!) != Unicode.Scalar(scalar)! { return false }
-            previous = 0x41
+            afterBlank = false
             index += length
         }
-        return count == 0 || (previous != 0x20 && previous != 0x0A)
+        return count == 0 || !afterBlank
+    }
+
+    /// Of sixteen bytes at `pointer`: those `isClean` stops at (controls other than line breaks, DEL,
+    /// non-ASCII, `&` when `entities`), and the blanks (spaces and line breaks).
+    @inline(__always)
+    private static func plainMasks(_ pointer: UnsafePointer<UInt8>, entities: Bool) -> (stops: UInt32, blanks: UInt32) {
+        let chunk = ByteVector(pointer)
+        let newlines = chunk.mask(equalTo: 0x0A)
+        var stops = chunk.mask(below: 0x20) & ~newlines | chunk.nonASCIIMask | chunk.mask(equalTo: 0x7F)
+        if entities { stops |= chunk.mask(equalTo: UInt8(ascii: "&")) }
+        return (stops, chunk.mask(equalTo: 0x20) | newlines)
+    }
+
+    /// True when the three bytes at `pointer` are a scalar of U+2000–U+203F that `punctuation` (one
+    /// of the masks below) lets a clean text hold.
+    @inline(__always)
+    private static func isPlainPunctuation(_ pointer: UnsafePointer<UInt8>, _ punctuation: UInt64) -> Bool {
+        pointer[0] == 0xE2 && pointer[1] == 0x80 && pointer[2] & 0xC0 == 0x80 && punctuation >> (pointer[2] & 0x3F) & 1 != 0
+    }
+
+    /// The scalars of U+2000–U+203F (`E2 80 xx` in UTF-8: dashes, curly quotes, the ellipsis) that a
+    /// clean text may hold, one bit each by `xx`'s low six bits, so `isClean` passes them without
+    /// decoding: kept as they are, and unchanged by NFC.
+    static let plainPunctuation: UInt64 = (0..<64).reduce(0) { mask, offset in
+        let scalar = UInt32(0x2000 + offset)
+        return classify(scalar) == .text && !UnicodeFolding.mayChangeUnderNFC(scalar) ? mask | 1 << UInt64(offset) : mask
+    }
+
+    /// `plainPunctuation` without what `asciiQuotes` replaces.
+    static let plainPunctuationKeepingNoQuotes: UInt64 = (0..<64).reduce(plainPunctuation) { mask, offset in
+        let scalar = Unicode.Scalar(UInt32(0x2000 + offset))!
+        return CleanState.asciiQuote(scalar) == scalar ? mask : mask & ~(1 << UInt64(offset))
     }
 
     /// What the cleaner does with one scalar.

@@ -1,4 +1,4 @@
-/// Well-formed UTF-8 (Unicode's table 3-7), checked eight bytes at a time across ASCII, and strings
+/// Well-formed UTF-8 (Unicode's table 3-7), checked sixteen bytes at a time across ASCII, and strings
 /// built from bytes it accepted without `String` checking them a second time.
 ///
 /// Text read from JSON is mostly ASCII with a multi-byte scalar every hundred bytes or so; the
@@ -18,8 +18,6 @@ enum UTF8Validation {
         case invalid
     }
 
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
     /// Whether `bytes` are ASCII, well-formed UTF-8, or neither.
     static func classify(_ bytes: UnsafeBufferPointer<UInt8>) -> Content {
         guard let base = bytes.baseAddress else { return .ascii }
@@ -27,13 +25,13 @@ enum UTF8Validation {
         var index = 0
         var ascii = true
         while true {
-            while index + 8 <= count {
-                let high = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) & highBits
-                if high != 0 {
-                    index += high.trailingZeroBitCount >> 3
+            while index + ByteVector.width <= count {
+                let nonASCII = ByteVector(base + index).nonASCIIMask
+                if nonASCII != 0 {
+                    index += nonASCII.trailingZeroBitCount
                     break
                 }
-                index += 8
+                index += ByteVector.width
             }
             while index < count && base[index] < 0x80 { index += 1 }
             guard index < count else { return ascii ? .ascii : .valid }
