@@ -117,10 +117,10 @@ import WinnowLab
 
     @Test func byteVectorMasksAreWhatTheBytesSayOnEveryProcessor() {
         var generator = SeededGenerator(seed: 81)
-        let probes: [UInt8] = [0x00, 0x0A, 0x20, 0x22, 0x26, 0x5C, 0x7F, 0x80, 0xE2, 0xFF]
+        let probes: [UInt8] = [0x00, 0x0A, 0x20, 0x22, 0x26, 0x5C, 0x7F, 0x80, 0xE2, 0xFF, 0x2F, 0x30, 0x39, 0x3A, 0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0xC1, 0xDA]
         for round in 0..<4_000 {
             var bytes = (0..<16).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-            if round % 2 == 0 { for index in bytes.indices where generator.next() % 2 == 0 { bytes[index] = probes[Int(generator.next() % 10)] } }
+            if round % 2 == 0 { for index in bytes.indices where generator.next() % 2 == 0 { bytes[index] = probes[Int(generator.next() % UInt64(probes.count))] } }
             bytes.withUnsafeBytes { raw in
                 let fast = ByteVector(raw.baseAddress!), portable = PortableByteVector(raw.baseAddress!)
                 func expected(_ test: (UInt8) -> Bool) -> UInt32 {
@@ -136,6 +136,13 @@ import WinnowLab
                 }
                 #expect(fast.nonASCIIMask == expected { $0 >= 0x80 })
                 #expect(portable.nonASCIIMask == expected { $0 >= 0x80 })
+                let isWord: (UInt8) -> Bool = { $0 < 0x80 && (Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber) }
+                let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                let words = (low: lowered[0..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) },
+                             high: lowered[8..<16].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+                for found in [fast.asciiWords, portable.asciiWords] {
+                    #expect(found.mask == expected(isWord) && found.low == words.low && found.high == words.high)
+                }
             }
         }
     }

@@ -116,7 +116,7 @@ struct KeyBuilder {
                                            _ lower: UnsafeBufferPointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>) -> Int {
         let count = text.count
         let remaining = count - start
-        bytes.reserve(remaining + 9)
+        bytes.reserve(remaining + 17)
         let tokenRoom = remaining / 2 + 2
         tokenStarts.reserve(tokenRoom)
         tokenHashes.reserve(tokenRoom)
@@ -136,59 +136,49 @@ struct KeyBuilder {
             let lowered = lower[Int(byte)]
             if lowered != 0 {
                 if !open {
-                    // Whole tokens of up to 15 bytes, each followed by a plain gap, read eight bytes at
-                    // a time and hashed at once; anything else goes on below, byte by byte.
-                    whole: while index + 32 <= count {
-                        let chunks = UnsafeRawPointer(text.baseAddress! + index)
-                        let first = UInt64(littleEndian: chunks.loadUnaligned(as: UInt64.self))
-                        let head = ASCIIWords.lowercasedRun(first)
-                        var length = head.length
+                    // Whole tokens of up to 15 bytes, each followed by a plain gap, read sixteen bytes
+                    // at a time and hashed at once; anything else goes on below, byte by byte.
+                    var startPending = newParagraph || newSentence
+                    let firstWhole = tokens
+                    whole: while index &+ 32 <= count {
+                        let words = ByteVector(text.baseAddress! + index).asciiWords
+                        let length = (~words.mask).trailingZeroBitCount
+                        if length == ByteVector.width { break whole }
+                        let following = text[index &+ length]
                         var state = StableHash.prime0
-                        var tail = head.lowered
-                        var tailLength = head.length
-                        // The byte after the token, taken from the chunk already read rather than read again.
-                        var following = UInt8(truncatingIfNeeded: first >> (UInt64(length & 7) &* 8))
-                        if length == 8 {
-                            let second = UInt64(littleEndian: chunks.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                            let next = ASCIIWords.lowercasedRun(second)
-                            if next.length == 8 { break whole }
-                            state = StableHash.mum(state ^ head.lowered, StableHash.prime1)
-                            tail = next.lowered
-                            tailLength = next.length
-                            length += next.length
-                            following = UInt8(truncatingIfNeeded: second >> (UInt64(next.length) &* 8))
+                        var tail = words.low
+                        var tailLength = length
+                        if length >= 8 {
+                            state = StableHash.mum(state ^ words.low, StableHash.prime1)
+                            tail = words.high
+                            tailLength = length &- 8
                         }
                         let after = kinds[Int(following)]
                         if after == GapKind.holding { break whole }
                         if tokens > 0 {
                             output[written] = 0x20
-                            written += 1
+                            written &+= 1
                         }
-                        if newParagraph || newSentence {
-                            if newParagraph {
-                                paragraphStarts.append(Int32(tokens))
-                                paragraphSources.append(Int32(index))
-                            }
-                            sentenceStarts.append(Int32(tokens))
-                            newParagraph = false
-                            newSentence = false
+                        if startPending {
+                            markStart(token: tokens, source: index)
+                            startPending = false
                         }
-                        sawTerminal = false
                         let target = UnsafeMutableRawPointer(output + written)
-                        target.storeBytes(of: head.lowered.littleEndian, as: UInt64.self)
-                        if length >= 8 { target.storeBytes(of: tail.littleEndian, toByteOffset: 8, as: UInt64.self) }
+                        target.storeBytes(of: words.low.littleEndian, as: UInt64.self)
+                        target.storeBytes(of: words.high.littleEndian, toByteOffset: 8, as: UInt64.self)
                         if tailLength > 0 {
                             state = StableHash.mum(state ^ (tail & ((1 << (UInt64(tailLength) &* 8)) &- 1)), StableHash.prime2)
                         }
-                        starts[tokens] = Int32(written)
+                        starts[tokens] = Int32(truncatingIfNeeded: written)
                         hashes[tokens] = StableHash.mum(state ^ UInt64(length), StableHash.prime1)
-                        tokens += 1
-                        written += length
-                        index += length
+                        tokens &+= 1
+                        written &+= length
+                        index &+= length
                         if after == GapKind.closing { break whole }
-                        repeat { index += 1 } while index < count && kinds[Int(text[index])] == GapKind.plain
+                        repeat { index &+= 1 } while index < count && kinds[Int(text[index])] == GapKind.plain
                         if index >= count || kinds[Int(text[index])] != GapKind.word { break whole }
                     }
+                    if tokens != firstWhole { sawTerminal = false }
                     guard index < count else { break scanning }
                     if kinds[Int(text[index])] != GapKind.word { continue scanning }
                     if tokens > 0 {
@@ -267,6 +257,19 @@ struct KeyBuilder {
         tokenSource = source
         hash = hasher
         return index
+    }
+
+    /// Records that the token numbered `token`, read from `source`, starts a paragraph or a sentence
+    /// as the flags say, and clears them; out of line, as it comes once a sentence.
+    @inline(never)
+    private mutating func markStart(token: Int, source: Int) {
+        if newParagraph {
+            paragraphStarts.append(Int32(token))
+            paragraphSources.append(Int32(source))
+        }
+        sentenceStarts.append(Int32(token))
+        newParagraph = false
+        newSentence = false
     }
 
     /// Appends the run of ASCII letters and digits starting at `start`, lower-cased and hashed, with the

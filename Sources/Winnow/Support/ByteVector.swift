@@ -38,6 +38,19 @@ struct ByteVector {
     @inline(__always)
     var nonASCIIMask: UInt32 { Self.mask(bytes) }
 
+    /// The ASCII letters and digits, and the bytes with ASCII capitals lower-cased, as two
+    /// little-endian words: where the matching key's tokens start and what they hold.
+    @inline(__always)
+    var asciiWords: (mask: UInt32, low: UInt64, high: UInt64) {
+        let upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, Self.splat(0x40)), _mm_cmplt_epi8(bytes, Self.splat(0x5B)))
+        let lower = _mm_and_si128(_mm_cmpgt_epi8(bytes, Self.splat(0x60)), _mm_cmplt_epi8(bytes, Self.splat(0x7B)))
+        let digits = _mm_and_si128(_mm_cmpgt_epi8(bytes, Self.splat(0x2F)), _mm_cmplt_epi8(bytes, Self.splat(0x3A)))
+        let lowered = _mm_or_si128(bytes, _mm_and_si128(upper, Self.splat(0x20)))
+        let words = _mm_or_si128(_mm_or_si128(upper, lower), digits)
+        return (Self.mask(words), UInt64(bitPattern: _mm_cvtsi128_si64(lowered)),
+                UInt64(bitPattern: _mm_cvtsi128_si64(_mm_unpackhi_epi64(lowered, lowered))))
+    }
+
     @inline(__always)
     private static func splat(_ byte: UInt8) -> __m128i { _mm_set1_epi8(CChar(bitPattern: byte)) }
 
@@ -83,6 +96,28 @@ struct PortableByteVector {
     /// The bytes of 0x80 or more: those that are not ASCII.
     @inline(__always)
     var nonASCIIMask: UInt32 { Self.pack(low & Self.highBits, high & Self.highBits) }
+
+    /// The ASCII letters and digits, and the bytes with ASCII capitals lower-cased, as two
+    /// little-endian words: where the matching key's tokens start and what they hold.
+    @inline(__always)
+    var asciiWords: (mask: UInt32, low: UInt64, high: UInt64) {
+        let first = Self.words(low), second = Self.words(high)
+        return (Self.pack(first.words, second.words), first.lowered, second.lowered)
+    }
+
+    /// The high bit of each ASCII letter or digit of `word`, and `word` with its capitals lower-cased.
+    @inline(__always)
+    private static func words(_ word: UInt64) -> (words: UInt64, lowered: UInt64) {
+        let upper = inRange(word, 0x41, 0x5A)
+        let words = upper | inRange(word, 0x61, 0x7A) | inRange(word, 0x30, 0x39)
+        return (words, word | upper >> 2)
+    }
+
+    /// The high bit of each byte of `word` in `low...high` (both below 0x80), exactly.
+    @inline(__always)
+    private static func inRange(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+        below(word, high &+ 1) & ~below(word, low)
+    }
 
     /// The high bit of each zero byte of `word`, exactly: each byte is tested on its low seven bits
     /// and its high bit apart, so no carry crosses from one byte to the next.

@@ -50,6 +50,8 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
         count = newCount
     }
 
+    /// Kept out of line, so the appends in hot loops stay a compare and a store.
+    @inline(never)
     private mutating func grow(to newCapacity: Int) {
         let grown = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         grown.update(from: base, count: count)
