@@ -24,14 +24,19 @@ struct KeyBuilder {
     private var newSentence = true
     private var sawTerminal = false
 
-    /// Room for the key of `capacity` bytes of text. The ASCII loop reserves room for a token every
-    /// other byte of what is left, so the token buffers start that large and never grow on that account.
+    /// Room for the key of `capacity` bytes of text. The ASCII loop reserves room for what is left
+    /// and a 16-byte store beyond it, and for a token every other byte of it, so the buffers start
+    /// that large and never grow on that account.
     init(capacity: Int) {
-        bytes = GrowableBuffer(capacity: capacity + 16)
+        bytes = GrowableBuffer(capacity: capacity + Self.storeSlack)
         let tokens = capacity / 2 + 16
         tokenStarts = GrowableBuffer(capacity: tokens)
         tokenHashes = GrowableBuffer(capacity: tokens)
     }
+
+    /// Room the ASCII loop keeps beyond the text it has left: its 16-byte stores of a token may reach
+    /// 15 bytes past the token's end, and a space may come first.
+    private static let storeSlack = 17
 
     /// Each ASCII byte's lower-case form when it is a letter or digit, else 0.
     private static let asciiWord: [UInt8] = (0..<128).map { byte in
@@ -116,7 +121,7 @@ struct KeyBuilder {
                                            _ lower: UnsafeBufferPointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>) -> Int {
         let count = text.count
         let remaining = count - start
-        bytes.reserve(remaining + 17)
+        bytes.reserve(remaining + Self.storeSlack)
         let tokenRoom = remaining / 2 + 2
         tokenStarts.reserve(tokenRoom)
         tokenHashes.reserve(tokenRoom)
