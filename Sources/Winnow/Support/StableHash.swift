@@ -71,26 +71,42 @@ public struct Digest128: Hashable, Sendable {
     static let highSeed: UInt64 = 0x5749_4e4e_4f57_0001
     static let lowSeed: UInt64 = 0x5749_4e4e_4f57_0002
 
-    /// The digest of `bytes`: `StableHash.hash64` under two seeds, computed in one pass whose two
-    /// chains of multiplies overlap.
+    /// The digest of `bytes`. Each half reads the 8-byte words in two lanes, the even words and the
+    /// odd ones (the tail goes to the odd lane), and mixes the lanes with the length; the two halves
+    /// differ in their seeds. The four chains of multiplies are independent, so they overlap.
     public init(_ bytes: UnsafeRawBufferPointer) {
-        var first = Self.highSeed ^ StableHash.prime0
-        var second = Self.lowSeed ^ StableHash.prime0
+        var firstEven = Self.highSeed ^ StableHash.prime0, firstOdd = Self.highSeed ^ StableHash.prime2
+        var secondEven = Self.lowSeed ^ StableHash.prime0, secondOdd = Self.lowSeed ^ StableHash.prime2
         var offset = 0
         let count = bytes.count
-        while offset + 8 <= count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            first = StableHash.mum(first ^ word, StableHash.prime1)
-            second = StableHash.mum(second ^ word, StableHash.prime1)
+        while offset + 16 <= count {
+            let even = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let odd = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+            firstEven = StableHash.mum(firstEven ^ even, StableHash.prime1)
+            firstOdd = StableHash.mum(firstOdd ^ odd, StableHash.prime1)
+            secondEven = StableHash.mum(secondEven ^ even, StableHash.prime1)
+            secondOdd = StableHash.mum(secondOdd ^ odd, StableHash.prime1)
+            offset += 16
+        }
+        if offset + 8 <= count {
+            let even = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            firstEven = StableHash.mum(firstEven ^ even, StableHash.prime1)
+            secondEven = StableHash.mum(secondEven ^ even, StableHash.prime1)
             offset += 8
         }
         if offset < count {
             let tail = StableHash.tail(bytes, from: offset)
-            first = StableHash.mum(first ^ tail, StableHash.prime2)
-            second = StableHash.mum(second ^ tail, StableHash.prime2)
+            firstOdd = StableHash.mum(firstOdd ^ tail, StableHash.prime2)
+            secondOdd = StableHash.mum(secondOdd ^ tail, StableHash.prime2)
         }
-        high = StableHash.mum(first ^ UInt64(count), StableHash.prime1 ^ Self.highSeed)
-        low = StableHash.mum(second ^ UInt64(count), StableHash.prime1 ^ Self.lowSeed)
+        high = Self.joined(firstEven, firstOdd, count: count, seed: Self.highSeed)
+        low = Self.joined(secondEven, secondOdd, count: count, seed: Self.lowSeed)
+    }
+
+    /// One half of a digest from its two lanes, which do not commute.
+    @inline(__always)
+    static func joined(_ even: UInt64, _ odd: UInt64, count: Int, seed: UInt64) -> UInt64 {
+        StableHash.mum(even ^ StableHash.mum(odd ^ UInt64(count), StableHash.prime1 ^ seed), StableHash.prime2)
     }
 
     /// The digest's first half mixed with the dictionary's seed, without running `Hasher` (SipHash)
