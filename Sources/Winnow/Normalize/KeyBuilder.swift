@@ -76,7 +76,7 @@ struct KeyBuilder {
                     var index = 0
                     while index < count {
                         if text[index] < 0x80 && !(tokenOpen && tokenNeedsFullFold) {
-                            index = scanASCIIStretch(text, from: index, lower, kinds)
+                            index = scanASCIIStretch(text, from: index, lower, kinds, folds)
                             if index >= count { break }
                         }
                         let byte = text[index]
@@ -118,7 +118,8 @@ struct KeyBuilder {
     /// non-ASCII byte, an `&`, or an apostrophe whose next character is not plain ASCII; returns where
     /// it stopped. This is where most of a news text's bytes are read.
     private mutating func scanASCIIStretch(_ text: UnsafeBufferPointer<UInt8>, from start: Int,
-                                           _ lower: UnsafeBufferPointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>) -> Int {
+                                           _ lower: UnsafeBufferPointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>,
+                                           _ folds: UnsafeBufferPointer<UInt32>) -> Int {
         let count = text.count
         let remaining = count - start
         bytes.reserve(remaining + Self.storeSlack)
@@ -137,8 +138,23 @@ struct KeyBuilder {
 
         scanning: while index < count {
             let byte = text[index]
-            if byte >= 0x80 { break }
-            let lowered = lower[Int(byte)]
+            // A dash, a curly quote or an ellipsis (U+2000–U+203F, three bytes) acts as the ASCII byte
+            // of its role; any other non-ASCII scalar ends the stretch.
+            var acting = byte
+            var width = 1
+            if byte >= 0x80 {
+                guard let role = Self.punctuationRole(text, at: index, folds) else { break }
+                width = 3
+                switch role {
+                case .apostrophe: acting = UInt8(ascii: "'")
+                case .terminal: acting = UInt8(ascii: ".")
+                case .blank: acting = 0x20
+                case .lineBreak: acting = 0x0A
+                case .ignored: acting = 0
+                default: acting = UInt8(ascii: "-")
+                }
+            }
+            let lowered = lower[Int(acting)]
             if lowered != 0 {
                 if !open {
                     // Whole tokens of up to 15 bytes, each followed by a plain gap, read sixteen bytes
@@ -218,11 +234,11 @@ struct KeyBuilder {
                 }
                 continue
             }
-            var closes = true
-            switch byte {
+            var closes = acting != 0
+            switch acting {
             case UInt8(ascii: "'"):
-                if open && index + 1 < count {
-                    let next = text[index + 1]
+                if open && index + width < count {
+                    let next = text[index + width]
                     if next >= 0x80 { break scanning }
                     if lower[Int(next)] != 0 { closes = false }
                 }
@@ -246,13 +262,13 @@ struct KeyBuilder {
                 hashes[tokens] = hasher.finish()
                 tokens += 1
             }
-            switch byte {
+            switch acting {
             case 0x20, 0x09: if sawTerminal { newSentence = true }
             case 0x0A, 0x0D: newParagraph = true
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): sawTerminal = true
             default: break
             }
-            index += 1
+            index += width
         }
         bytes.truncate(to: written)
         tokenStarts.truncate(to: tokens)
@@ -262,6 +278,21 @@ struct KeyBuilder {
         tokenSource = source
         hash = hasher
         return index
+    }
+
+    /// The role of the scalar at `index` when it lies in U+2000–U+203F (`E2 80 xx`) and acts on tokens
+    /// as an ASCII byte would (a separator, an apostrophe, a terminal, a blank, a line break, or
+    /// ignored); nil otherwise.
+    @inline(__always)
+    private static func punctuationRole(_ text: UnsafeBufferPointer<UInt8>, at index: Int,
+                                        _ folds: UnsafeBufferPointer<UInt32>) -> Role? {
+        guard text[index] == 0xE2, index + 2 < text.count, text[index + 1] == 0x80 else { return nil }
+        let last = text[index + 2]
+        guard last & 0xC0 == 0x80 else { return nil }
+        let entry = folds[0x2000 | Int(last & 0x3F)]
+        guard entry & KeyFoldTable.needsFullFold == 0, let role = Role(rawValue: UInt8(entry >> 24 & 0xF)),
+              role != .word, role != .ideograph else { return nil }
+        return role
     }
 
     /// Records that the token numbered `token`, read from `source`, starts a paragraph or a sentence
