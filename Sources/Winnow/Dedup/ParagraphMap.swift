@@ -40,6 +40,8 @@ public enum ParagraphMap {
         var copy = text
         copy.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
+            // A line every 200 bytes or so in news; a guess too low costs one more growth.
+            starts.reserveCapacity(bytes.count / 128 + 8)
             var cursor = base
             let end = base + bytes.count
             while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {

@@ -13,14 +13,16 @@ struct JSONRecordParser {
         var text: String?
         var fields: [Field] = []
         var annotations = Annotations()
-        let location = { (offset: Int) in SourceLocation(file: path, line: line, column: offset + lineStartColumn) }
+        // The closures below read these, not `self`, so the parser is not copied for each member.
+        let path = self.path, textField = options.textField, idField = options.idField
+        func location(_ offset: Int) -> SourceLocation { SourceLocation(file: path, line: line, column: offset + lineStartColumn) }
         do {
             guard scanner.peek() == UInt8(ascii: "{") else {
                 throw JSONScanner.SyntaxError(offset: scanner.index, message: "a record must be a JSON object")
             }
             try scanner.scanMembers { key, scanner in
                 let start = scanner.index
-                if key == options.textField {
+                if key == textField {
                     guard scanner.peek() == UInt8(ascii: "\"") else {
                         try scanner.skipValue(depth: 1)
                         throw WinnowError(.input, "field \"\(key)\" must be a string", at: location(start))
@@ -28,13 +30,13 @@ struct JSONRecordParser {
                     text = try scanner.scanString()
                     return
                 }
-                if key == options.idField, scanner.peek() == UInt8(ascii: "\"") {
+                if key == idField, scanner.peek() == UInt8(ascii: "\"") {
                     id = try scanner.scanString()
                     return
                 }
                 try scanner.skipValue(depth: 1)
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<scanner.index])
-                if key == options.idField {
+                if key == idField {
                     guard let first = raw.first, first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39) else {
                         throw WinnowError(.input, "field \"\(key)\" must be a string or a number", at: location(start))
                     }
@@ -42,6 +44,7 @@ struct JSONRecordParser {
                 } else if key == "winnow", raw.first == UInt8(ascii: "{") {
                     annotations = try AnnotationsCodec.decode(raw)
                 } else {
+                    if fields.isEmpty { fields.reserveCapacity(4) }
                     fields.append(Field(name: key, value: .json(String(decoding: raw, as: UTF8.self))))
                 }
             }
@@ -50,7 +53,7 @@ struct JSONRecordParser {
             throw WinnowError(.input, "invalid JSON: \(error.message)", at: location(error.offset))
         }
         guard let text else {
-            throw WinnowError(.input, "record has no \"\(options.textField)\" field (set --text-field)", at: location(0))
+            throw WinnowError(.input, "record has no \"\(textField)\" field (set --text-field)", at: location(0))
         }
         repairs += scanner.repairs
         return Document(id: DocumentID(id ?? "\(stem):\(line)"), text: text, fields: fields,

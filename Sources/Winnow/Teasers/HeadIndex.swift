@@ -43,6 +43,7 @@ struct HeadIndex {
     /// The heads of `key`: one per paragraph start, as (anchor, bytes, complete).
     static func heads(of key: MatchingKey) -> [Head] {
         var result: [Head] = []
+        result.reserveCapacity(min(key.paragraphStarts.count, paragraphsPerDocument))
         for paragraph in key.paragraphStarts.indices.prefix(paragraphsPerDocument) {
             let start = Int(key.paragraphStarts[paragraph])
             guard let anchor = anchor(key, from: start) else { continue }
