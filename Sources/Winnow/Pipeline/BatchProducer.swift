@@ -42,7 +42,7 @@ final class BatchProducer: @unchecked Sendable {
         self.preparers = preparers
         self.concurrent = threads > 1
         if concurrent {
-            Thread.detachNewThread { [self] in produceAll() }
+            HelperThread.start { [self] in produceAll() }
         }
     }
 

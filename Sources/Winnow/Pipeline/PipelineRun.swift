@@ -79,7 +79,7 @@ final class PipelineRun {
         let done = DispatchSemaphore(value: 0)
         if let queue, let writer {
             let handed = Unchecked((writer, output))
-            Thread.detachNewThread {
+            HelperThread.start {
                 Self.drive(handed.value.0, output: handed.value.1, queue: queue)
                 done.signal()
             }
