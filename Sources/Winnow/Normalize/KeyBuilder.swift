@@ -195,6 +195,11 @@ struct KeyBuilder {
                         tokens &+= 1
                         written &+= length
                         index &+= length
+                        // Most often one space, then the next token, which the chunk already shows.
+                        if following == 0x20 && words.mask >> UInt32(length &+ 1) & 1 != 0 {
+                            index &+= 1
+                            continue whole
+                        }
                         if after == GapKind.closing { break whole }
                         repeat { index &+= 1 } while index < count && kinds[Int(text[index])] == GapKind.plain
                         if index >= count || kinds[Int(text[index])] != GapKind.word { break whole }
