@@ -147,6 +147,23 @@ import WinnowLab
         }
     }
 
+    @Test func stableHashKeysKeepADictionaryAsItsHashesWould() {
+        var generator = SeededGenerator(seed: 82)
+        var keyed: [StableHashKey: Int] = [:]
+        var reference: [UInt64: Int] = [:]
+        for step in 0..<20_000 {
+            let key = generator.next() % 3 == 0 ? generator.next() % 64 : generator.next()
+            if step % 5 == 4 {
+                #expect(keyed.removeValue(forKey: StableHashKey(key)) == reference.removeValue(forKey: key))
+            } else {
+                keyed[StableHashKey(key), default: 0] += step
+                reference[key, default: 0] += step
+            }
+        }
+        #expect(keyed.count == reference.count)
+        for (key, value) in reference { #expect(keyed[StableHashKey(key)] == value) }
+    }
+
     @Test func linesAreRemovedOnTheBytes() {
         let text = "first\r\n\n  \nsecond — é\nthird\n"
         let starts = ParagraphMap.lineStarts(of: text)

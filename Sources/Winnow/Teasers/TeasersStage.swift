@@ -51,7 +51,7 @@ public final class TeasersStage: Stage {
     /// The handle of each id with heads indexed, under the id's stable hash, so a near copy's heads
     /// join its representative's under one handle and the heads they share are kept once.
     @exclusivity(unchecked) private var handles = StableHashMap<Int32>(filler: -1)
-    @exclusivity(unchecked) private var waiting: [UInt64: [Int]] = [:]
+    @exclusivity(unchecked) private var waiting: [StableHashKey: [Int]] = [:]
     @exclusivity(unchecked) private var held: [(document: Document, pattern: TeaserPattern)?] = []
     @exclusivity(unchecked) private var lateAttachments: [DocumentID: [AttachedTeaser]] = [:]
 
@@ -160,7 +160,7 @@ public final class TeasersStage: Stage {
         }
         guard !waiting.isEmpty else { return }
         for head in found {
-            guard let slots = waiting[head.anchor] else { continue }
+            guard let slots = waiting[StableHashKey(head.anchor)] else { continue }
             var remaining: [Int] = []
             for slot in slots {
                 guard let entry = held[slot] else { continue }
@@ -171,7 +171,7 @@ public final class TeasersStage: Stage {
                     remaining.append(slot)
                 }
             }
-            waiting[head.anchor] = remaining.isEmpty ? nil : remaining
+            waiting[StableHashKey(head.anchor)] = remaining.isEmpty ? nil : remaining
         }
     }
 
@@ -190,7 +190,7 @@ public final class TeasersStage: Stage {
             return
         }
         held.append((teaser, pattern))
-        waiting[pattern.anchor, default: []].append(held.count - 1)
+        waiting[StableHashKey(pattern.anchor), default: []].append(held.count - 1)
     }
 
     /// Applies `on-match` to a teaser and its article: changed in place when in hand, else through the
