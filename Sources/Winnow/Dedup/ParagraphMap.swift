@@ -37,8 +37,7 @@ public enum ParagraphMap {
     /// The UTF-8 offset where each line of `text` starts; the first is 0.
     static func lineStarts(of text: String) -> [Int] {
         var starts = [0]
-        var copy = text
-        copy.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard let base = bytes.baseAddress else { return }
             // A line every 200 bytes or so in news; a guess too low costs one more growth.
             starts.reserveCapacity(bytes.count / 128 + 8)

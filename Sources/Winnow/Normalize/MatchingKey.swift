@@ -31,8 +31,7 @@ public final class MatchingKey: Sendable, Equatable {
 
     /// The key of `text`.
     public init(text: String) {
-        var copy = text
-        var builder = copy.withUTF8 { text in
+        var builder = text.withUTF8Bytes { text in
             var builder = KeyBuilder(capacity: text.count)
             builder.scan(text)
             return builder

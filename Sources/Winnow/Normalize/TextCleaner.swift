@@ -51,8 +51,7 @@ public struct TextCleaner: Sendable {
 
     /// The cleaned text and what changed.
     public func clean(_ text: String) -> (text: String, changes: Changes) {
-        var copy = text
-        let result = copy.withUTF8 { bytes -> (text: String, changes: Changes)? in
+        let result = text.withUTF8Bytes { bytes -> (text: String, changes: Changes)? in
             Self.isClean(bytes, options: options) ? nil : clean(dirty: bytes)
         }
         return result ?? (text, Changes())

@@ -14,15 +14,13 @@ public struct ByteBuffer: Sendable {
 
     /// Appends a string's UTF-8 bytes as they are.
     public mutating func append(_ text: String) {
-        var copy = text
-        copy.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `text` as a JSON string literal: quotes, `\"`, `\\`, control characters escaped, the rest raw.
     public mutating func appendJSONString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        var copy = text
-        copy.withUTF8 { appendJSONEscaped($0) }
+        text.withUTF8Bytes { appendJSONEscaped($0) }
         bytes.append(UInt8(ascii: "\""))
     }
 
