@@ -114,9 +114,10 @@ struct KeyBuilder {
         close()
     }
 
-    /// Tokenises plain ASCII from `start` with all state in registers, until the end of the text, a
-    /// non-ASCII byte, an `&`, or an apostrophe whose next character is not plain ASCII; returns where
-    /// it stopped. This is where most of a news text's bytes are read.
+    /// Tokenises plain ASCII from `start` with all state in registers, and the punctuation of
+    /// U+2000–U+203F that acts as an ASCII byte, until the end of the text, another non-ASCII scalar,
+    /// an `&`, or an apostrophe whose next character is not plain ASCII; returns where it stopped.
+    /// This is where most of a news text's bytes are read.
     private mutating func scanASCIIStretch(_ text: UnsafeBufferPointer<UInt8>, from start: Int,
                                            _ lower: UnsafeBufferPointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>,
                                            _ folds: UnsafeBufferPointer<UInt32>) -> Int {
