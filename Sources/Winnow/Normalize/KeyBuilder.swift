@@ -68,6 +68,13 @@ struct KeyBuilder {
         }
     }
 
+    /// A builder that has read `text`, whose buffers hold its key.
+    static func built(from text: UnsafeBufferPointer<UInt8>) -> KeyBuilder {
+        var builder = KeyBuilder(capacity: text.count)
+        builder.scan(text)
+        return builder
+    }
+
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
         let count = text.count
         Self.asciiWord.withUnsafeBufferPointer { lower in

@@ -30,12 +30,17 @@ public final class MatchingKey: Sendable, Equatable {
     public let sentenceStarts: [Int32]
 
     /// The key of `text`.
-    public init(text: String) {
-        var builder = text.withUTF8Bytes { text in
-            var builder = KeyBuilder(capacity: text.count)
-            builder.scan(text)
-            return builder
-        }
+    public convenience init(text: String) {
+        self.init(utf8: text)
+    }
+
+    /// The key of `text`, read in place: a document's key is built on another thread than its text
+    /// was, and passing the string on (`init(text:)`) would first take its reference count there.
+    convenience init(utf8 text: borrowing String) {
+        self.init(building: text.withUTF8Bytes { KeyBuilder.built(from: $0) })
+    }
+
+    private init(building builder: consuming KeyBuilder) {
         bytes = builder.bytes.take()
         tokenStarts = builder.tokenStarts.take()
         tokenHashes = builder.tokenHashes.take()
