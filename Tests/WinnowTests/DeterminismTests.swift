@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Winnow
 import WinnowLab
@@ -50,6 +51,21 @@ import WinnowLab
         #expect(PipelineRun.split([LineDedupStage(), NearDedupStage(), FragmentsStage()]) == 0)
         #expect(PipelineRun.split([NearDedupStage()]) == 0)
     }
+
+    #if os(Linux)
+    /// The helper threads yield to the driving one: they run at a higher nice value than the test's.
+    @Test func helperThreadsRunAtALowerPriority() {
+        let own = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        let seen = Mutex<Int32?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        HelperThread.start {
+            seen.withLock { $0 = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+            done.signal()
+        }
+        done.wait()
+        #expect(seen.withLock { $0 } == min(19, own + HelperThread.niceness))
+    }
+    #endif
 
     @Test func theReadingThreadSharesTheCoresOnlyWithTwoSegments() throws {
         let news = try BuiltinPipelines.named("news")!.makeStages()
