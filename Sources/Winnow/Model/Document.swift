@@ -39,7 +39,7 @@ public struct Document: Sendable {
     /// The matching key of the current text, computed with default options if no stage set it yet.
     public mutating func matchingKey() -> MatchingKey {
         if let key { return key }
-        let computed = MatchingKey(utf8: text)
+        let computed = MatchingKey(text: text)
         key = computed
         return computed
     }

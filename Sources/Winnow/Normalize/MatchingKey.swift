@@ -29,14 +29,9 @@ public final class MatchingKey: Sendable, Equatable {
     /// the same passage splits the same way wherever it stands.
     public let sentenceStarts: [Int32]
 
-    /// The key of `text`.
-    public convenience init(text: String) {
-        self.init(utf8: text)
-    }
-
-    /// The key of `text`, read in place: a document's key is built on another thread than its text
-    /// was, and passing the string on (`init(text:)`) would first take its reference count there.
-    convenience init(utf8 text: borrowing String) {
+    /// The key of `text`, read in place. The text is borrowed, not taken: a document's key is built on
+    /// another thread than its text was, and taking the string would first retain it there.
+    public convenience init(text: borrowing String) {
         self.init(building: text.withUTF8Bytes { KeyBuilder.built(from: $0) })
     }
 

@@ -26,8 +26,7 @@ struct IdentifierArena {
         let index = Int(handle)
         let start = index == 0 ? 0 : Int(ends[index - 1])
         let end = Int(ends[index])
-        var raw = id.rawValue
-        return raw.withUTF8 { wanted in
+        return id.rawValue.withUTF8Bytes { wanted in
             wanted.count == end - start && bytes.withUnsafeBufferPointer { stored in
                 wanted.isEmpty || memcmp(stored.baseAddress! + start, wanted.baseAddress!, wanted.count) == 0
             }

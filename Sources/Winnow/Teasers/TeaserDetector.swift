@@ -145,18 +145,18 @@ public struct TeaserDetector: Sendable {
         return text.utf8.suffix(window).contains { scan.step($0) }
     }
 
-    /// `mayEndWithMarker` over bytes in one piece: eight bytes with no `.`, `&` or 0xA6 while no dot
+    /// `mayEndWithMarker` over bytes in one piece: sixteen bytes with no `.`, `&` or 0xA6 while no dot
     /// is counted leave none counted (no blank can follow a dot then), so they are passed whole.
     private static func mayEndWithMarker(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var scan = MarkerScan()
         var index = 0
         while index < bytes.count {
-            if scan.dots == 0 && index + 8 <= bytes.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                if !hasByte(word, UInt8(ascii: ".")) && !hasByte(word, UInt8(ascii: "&")) && !hasByte(word, 0xA6) {
-                    scan.beforePrevious = UInt8(truncatingIfNeeded: word >> 48)
-                    scan.previous = UInt8(truncatingIfNeeded: word >> 56)
-                    index += 8
+            if scan.dots == 0 && index + ByteVector.width <= bytes.count {
+                let chunk = ByteVector(bytes.baseAddress! + index)
+                if chunk.mask(equalTo: UInt8(ascii: ".")) | chunk.mask(equalTo: UInt8(ascii: "&")) | chunk.mask(equalTo: 0xA6) == 0 {
+                    index += ByteVector.width
+                    scan.beforePrevious = bytes[index - 2]
+                    scan.previous = bytes[index - 1]
                     continue
                 }
             }
@@ -193,14 +193,6 @@ public struct TeaserDetector: Sendable {
             previous = byte
             return false
         }
-    }
-
-    /// True when some byte of `word` is `byte`.
-    @inline(__always)
-    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let matched = word ^ (ones &* UInt64(byte))
-        return (matched &- ones) & ~matched & 0x8080_8080_8080_8080 != 0
     }
 
     /// The ellipsis `text` ends with, if any.
