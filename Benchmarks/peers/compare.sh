@@ -16,8 +16,9 @@ if [ ${#peers[@]} -gt 0 ] && ! "$venv/bin/python" -c "import text_dedup" 2>/dev/
   "$venv/bin/pip" install -q "text-dedup==0.4.0" \
     || { echo "text-dedup does not install here: compared without it"; peers=(exact datasketch rensa); }
 fi
-swift build -c release --product winnow 1>&2
-swift build -c release --product winnow-bench 1>&2
+release=${RELEASE:--c release --static-swift-stdlib}  # the Makefile's release flags
+swift build $release --product winnow 1>&2
+swift build $release --product winnow-bench 1>&2
 corpus="$work/corpus-$stories.jsonl"
 [ -f "$corpus" ] || .build/release/winnow-bench generate --stories "$stories" -o "$corpus"
 size=$(stat -c %s "$corpus")
