@@ -90,16 +90,17 @@ struct HeadIndex {
         return held
     }
 
-    /// The owners whose heads begin with the teaser pattern, newest head first.
-    func matches(_ pattern: TeaserPattern) -> [Int32] {
-        var result: [Int32] = []
+    /// The owners whose heads begin with the teaser pattern, newest head first, each with how its head
+    /// matched.
+    func matches(_ pattern: TeaserPattern) -> [(owner: Int32, match: TeaserPattern.Match)] {
+        var result: [(owner: Int32, match: TeaserPattern.Match)] = []
         anchors.forEach(key: UInt32(truncatingIfNeeded: pattern.anchor)) { index in
             let entry = Int(index)
             let start = starts[entry]
-            let matched = arena.withContiguous(from: Int(start & ~Self.completeFlag), count: Int(lengths[entry])) { head in
-                pattern.matches(head: head, complete: start & Self.completeFlag != 0)
+            let match = arena.withContiguous(from: Int(start & ~Self.completeFlag), count: Int(lengths[entry])) { head in
+                pattern.match(head: head, complete: start & Self.completeFlag != 0)
             }
-            if matched { result.append(owners[entry]) }
+            if let match { result.append((owners[entry], match)) }
             return true
         }
         return result

@@ -18,13 +18,26 @@ public struct TeaserPattern: Sendable {
         guard complete.count >= minimumBytes else { return nil }
     }
 
-    /// True when `head` begins with this pattern; a head cut short is accepted if all it holds matches.
-    func matches(head: some Collection<UInt8>, complete headIsComplete: Bool) -> Bool {
+    /// How a head matched a pattern.
+    enum Match {
+        /// The head holds the whole pattern.
+        case whole
+        /// The head was cut short of the pattern's end, and all it holds matches.
+        case asFarAsHeld
+    }
+
+    /// How `head` begins with this pattern, or nil when it does not.
+    func match(head: some Collection<UInt8>, complete headIsComplete: Bool) -> Match? {
         let full = complete + last
         if head.count < full.count {
-            return !headIsComplete && head.elementsEqual(full.prefix(head.count))
+            return !headIsComplete && head.elementsEqual(full.prefix(head.count)) ? .asFarAsHeld : nil
         }
-        guard head.starts(with: complete) else { return false }
-        return head.dropFirst(complete.count).starts(with: last)
+        guard head.starts(with: complete), head.dropFirst(complete.count).starts(with: last) else { return nil }
+        return .whole
+    }
+
+    /// True when `head` begins with this pattern; a head cut short is accepted if all it holds matches.
+    func matches(head: some Collection<UInt8>, complete headIsComplete: Bool) -> Bool {
+        match(head: head, complete: headIsComplete) != nil
     }
 }

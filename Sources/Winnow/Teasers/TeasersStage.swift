@@ -176,7 +176,12 @@ public final class TeasersStage: Stage {
     }
 
     private func resolve(_ teaser: Document, _ pattern: TeaserPattern, context: StageContext) {
-        let owners = Set(heads.matches(pattern).map { context.survivor(of: ids[$0]) }).subtracting([teaser.id])
+        // An article whose head holds the whole teaser is better evidence than one whose head was cut
+        // short of the teaser's end (a later paragraph keeps fewer bytes): when exactly one article
+        // holds it whole, the teaser is its, whatever the cut-short heads agree with.
+        let matched = heads.matches(pattern)
+        let whole = Set(matched.filter { $0.match == .whole }.map { context.survivor(of: ids[$0.owner]) }).subtracting([teaser.id])
+        let owners = whole.count == 1 ? whole : Set(matched.map { context.survivor(of: ids[$0.owner]) }).subtracting([teaser.id])
         if owners.count > 1 {
             context.count("teasers.ambiguous")
             var kept = teaser
