@@ -180,8 +180,11 @@ public final class TeasersStage: Stage {
         // short of the teaser's end (a later paragraph keeps fewer bytes): when exactly one article
         // holds it whole, the teaser is its, whatever the cut-short heads agree with.
         let matched = heads.matches(pattern)
-        let whole = Set(matched.filter { $0.match == .whole }.map { context.survivor(of: ids[$0.owner]) }).subtracting([teaser.id])
-        let owners = whole.count == 1 ? whole : Set(matched.map { context.survivor(of: ids[$0.owner]) }).subtracting([teaser.id])
+        func survivors(_ entries: some Sequence<(owner: Int32, match: TeaserPattern.Match)>) -> Set<DocumentID> {
+            Set(entries.map { context.survivor(of: ids[$0.owner]) }).subtracting([teaser.id])
+        }
+        let whole = survivors(matched.lazy.filter { $0.match == .whole })
+        let owners = whole.count == 1 ? whole : survivors(matched)
         if owners.count > 1 {
             context.count("teasers.ambiguous")
             var kept = teaser
