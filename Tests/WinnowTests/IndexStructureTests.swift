@@ -97,7 +97,6 @@ import WinnowLab
         var reference: [UInt32: [Int32]] = [:]
         for handle in 0..<Int32(30_000) {
             let key = UInt32(truncatingIfNeeded: generator.next() % 9_000)
-            if handle % 7 == 0 { multimap.prefetch(keys: [key, key &+ 1]) }
             multimap.insert(key: key, handle: handle)
             reference[key, default: []].append(handle)
         }

@@ -9,8 +9,6 @@ struct PackedMultimap {
     private var slots: [UInt64]
     private var mask: Int
     private(set) var count = 0
-    /// Where `prefetch` leaves the sum of what it read, so its reads are kept.
-    private var touchedSink: UInt64 = 0
 
     init(capacity: Int = 1 << 12) {
         var size = 16
@@ -70,17 +68,6 @@ struct PackedMultimap {
         slots = [UInt64](repeating: 0, count: old.count * 2)
         mask = slots.count - 1
         for entry in old where entry != 0 { place(entry) }
-    }
-
-    /// Reads the slots `keys` land on, so the insertions that follow find them in the cache: the table
-    /// is far larger than the cache, and the misses of a document's keys then overlap instead of
-    /// following one another.
-    mutating func prefetch(keys: some Sequence<UInt32>) {
-        var touched: UInt64 = 0
-        slots.withUnsafeBufferPointer { slots in
-            for key in keys { touched &+= slots[Self.home(key) & mask] }
-        }
-        touchedSink = touched
     }
 
     @inline(__always)
