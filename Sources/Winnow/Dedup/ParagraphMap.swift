@@ -64,8 +64,7 @@ public enum ParagraphMap {
     static func removing(lines removed: Set<Int>, from text: String, starts: [Int]) -> String {
         var kept: [UInt8] = []
         kept.reserveCapacity(text.utf8.count)
-        var copy = text
-        copy.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var first = true
             for line in starts.indices where !removed.contains(line) {
                 let end = line + 1 < starts.count ? starts[line + 1] - 1 : bytes.count

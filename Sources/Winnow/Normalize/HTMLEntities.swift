@@ -46,8 +46,7 @@ enum HTMLEntities {
 
     /// Decodes every reference in `text`.
     static func decodeAll(_ text: String) -> String {
-        var copy = text
-        return copy.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard bytes.contains(UInt8(ascii: "&")) else { return text }
             var output = [UInt8]()
             output.reserveCapacity(bytes.count)

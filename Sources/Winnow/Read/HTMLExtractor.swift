@@ -211,8 +211,7 @@ final class HTMLExtractor {
 
     /// Blanks (ASCII whitespace and no-break spaces) folded to one space, trimmed.
     static func collapse(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { output in
                 var count = 0
                 var pendingSpace = false

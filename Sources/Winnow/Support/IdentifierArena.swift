@@ -8,8 +8,7 @@ struct IdentifierArena {
 
     /// Stores `id` and returns its handle.
     mutating func append(_ id: DocumentID) -> Int32 {
-        var raw = id.rawValue
-        raw.withUTF8 { bytes.append(contentsOf: $0) }
+        id.rawValue.withUTF8Bytes { bytes.append(contentsOf: $0) }
         ends.append(UInt32(bytes.count))
         return Int32(ends.count - 1)
     }

@@ -23,8 +23,7 @@ struct JSONScanner {
 
     /// Decodes a JSON string literal (with its quotes) to a Swift string.
     static func decodeString(_ literal: String) throws -> String {
-        var copy = literal
-        return try copy.withUTF8 { utf8 in
+        try literal.withUTF8Bytes { utf8 in
             var scanner = JSONScanner(utf8)
             return try scanner.scanString()
         }

@@ -50,8 +50,7 @@ public enum StableHash {
 
     /// The 64-bit hash of a string's UTF-8 bytes.
     public static func hash64(_ text: String, seed: UInt64 = 0) -> UInt64 {
-        var copy = text
-        return copy.withUTF8 { hash64(UnsafeRawBufferPointer($0), seed: seed) }
+        text.withUTF8Bytes { hash64(UnsafeRawBufferPointer($0), seed: seed) }
     }
 
     /// Combines an accumulated hash with the next value, order-sensitive (for n-grams of token hashes).

@@ -2,8 +2,8 @@ extension String {
     /// Calls `body` with the string's UTF-8 bytes: in place when the string keeps them in one buffer
     /// (every string longer than fifteen bytes), else from a copy.
     ///
-    /// `withUTF8` needs a mutable copy, and the copy costs a retain and a release; the readers of
-    /// whole texts (the cleaner, the key, line starts, JSON output) read them this way instead.
+    /// `withUTF8` needs a mutable copy, and the copy costs a retain and a release; every reader of a
+    /// string's bytes in the library goes through here instead.
     ///
     /// ```swift
     /// let count = text.withUTF8Bytes { $0.count }

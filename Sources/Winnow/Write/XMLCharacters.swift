@@ -4,8 +4,7 @@
 enum XMLCharacters {
     /// `text` without the characters XML 1.0 forbids, and how many were removed.
     static func sanitize(_ text: String) -> (text: String, removed: Int) {
-        var copy = text
-        let clean = copy.withUTF8 { utf8 in
+        let clean = text.withUTF8Bytes { utf8 in
             utf8.indices.allSatisfy { index in
                 let byte = utf8[index]
                 if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D }
